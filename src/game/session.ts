@@ -1,0 +1,170 @@
+import {execute, helpFor, renderOutput} from '../commands/index.js';
+import type {CommandError, Execution, SessionActionName} from '../commands/types.js';
+import {grade} from '../engine/grade.js';
+import type {Network} from '../engine/network.js';
+import {completeIfSolved} from './completion.js';
+import {firstFailing, goalChangeLines, reportLines} from './report-lines.js';
+import {allowedBy, info, withLog} from './session-log.js';
+import {starLines} from './stars.js';
+import type {LogEntry, SessionAction, SessionState} from './types.js';
+
+export {startSession, type StartOptions} from './session-start.js';
+
+/**
+ * The session reducer: the only thing that changes a `SessionState`. Pure:
+ * the same state and action always give the same new state.
+ */
+
+/** Where a change moves the session: the network, its undo stack and the draft with real-world lines. */
+type Position = {
+	readonly network: Network;
+	readonly undoStack: readonly Network[];
+	readonly draft: readonly string[];
+	readonly draftRealWorld: readonly (readonly string[])[];
+};
+
+/** The state moved to another position: regraded, with the goals it flipped. */
+function moveTo(state: SessionState, position: Position): {state: SessionState; changes: string[]} {
+	const report = grade(position.network, state.level.goals);
+	return {state: {...state, ...position, report}, changes: goalChangeLines(state.report, report)};
+}
+
+/** The real-world lines of the draft, whatever an older state carried. */
+function realWorldOf(state: SessionState): readonly (readonly string[])[] {
+	const known = state.draftRealWorld ?? [];
+	return state.draft.map((_text, index) => known[index] ?? []);
+}
+
+/** Undo the last configuration command. */
+function undo(state: SessionState): SessionState {
+	const previous = state.undoStack.at(-1);
+	if (previous === undefined) return withLog(state, info('Nothing to undo.'));
+	const undone = state.draft.at(-1);
+	const moved = moveTo(state, {
+		network: previous,
+		undoStack: state.undoStack.slice(0, -1),
+		draft: state.draft.slice(0, -1),
+		draftRealWorld: realWorldOf(state).slice(0, -1),
+	});
+	return withLog(moved.state, info(undone === undefined ? 'Undone.' : `Undone: ${undone}`, ...moved.changes));
+}
+
+/** Back to the level's start network. Hints revealed stay counted. */
+function reset(state: SessionState): SessionState {
+	if (state.draft.length === 0 && state.undoStack.length === 0) return withLog(state, info('Already at the start of the level.'));
+	const removed = state.draft.length;
+	const moved = moveTo(state, {network: state.level.network, undoStack: [], draft: [], draftRealWorld: []});
+	const what = `${removed} command${removed === 1 ? '' : 's'}`;
+	return withLog(moved.state, info(`Back to the start of the level: your ${what} removed.`, ...moved.changes));
+}
+
+/** Reveal the next hint (counted), or repeat them all once none is left. */
+function revealHint(state: SessionState): SessionState {
+	const {hints} = state.level;
+	const next = hints[state.hintsRevealed];
+	if (next === undefined) {
+		const all = hints.map((hint, index) => `Hint ${index + 1} of ${hints.length}: ${hint}`);
+		return withLog(state, {kind: 'hint', lines: [...all, 'That was the last hint.']});
+	}
+	const hintsRevealed = state.hintsRevealed + 1;
+	const lines = [`Hint ${hintsRevealed} of ${hints.length}: ${next}`];
+	if (hintsRevealed === 1) lines.push('(A revealed hint costs the no-hints star of this level.)');
+	return withLog({...state, hintsRevealed}, {kind: 'hint', lines});
+}
+
+/** The grade as a log entry; `check` also attaches the first failing goal's trace. */
+function gradeEntry(state: SessionState, withTrace: boolean): LogEntry {
+	const lines = reportLines(state.report);
+	if (state.report.solved) {
+		lines.push(state.completed === undefined ? 'Every goal passes.' : `Every goal passes. ${starLines(state.completed)[0] ?? ''}`);
+	}
+	const failing = withTrace ? firstFailing(state.report) : undefined;
+	if (failing?.trace !== undefined) lines.push(`Trace of "${failing.description}" attached.`);
+	return {kind: 'output', lines, ...(failing?.trace === undefined ? {} : {trace: failing.trace})};
+}
+
+/**
+ * The lines of a refused command: the message and what was expected. The
+ * typed text and its caret are not repeated: the entry's `error` span lets
+ * the UI underline the text itself.
+ */
+function errorLines(error: CommandError): string[] {
+	const lines = [error.message];
+	if (error.expected !== undefined && !error.message.includes(error.expected)) lines.push(`expected ${error.expected}`);
+	if (error.suggestion !== undefined && !lines.some((line) => line.includes(error.suggestion ?? ''))) {
+		lines.push(`did you mean '${error.suggestion}'?`);
+	}
+	return lines;
+}
+
+/** A session command typed at the prompt. */
+function sessionCommand(state: SessionState, action: SessionActionName, topic: string | undefined): SessionState {
+	switch (action) {
+		case 'undo':
+			return undo(state);
+		case 'reset':
+			return reset(state);
+		case 'hint':
+			return revealHint(state);
+		case 'help':
+			return withLog(state, {kind: 'output', lines: helpFor(topic)});
+		case 'goals':
+			return withLog(state, gradeEntry(state, false));
+		case 'check':
+			return withLog(state, gradeEntry(state, true));
+	}
+}
+
+/** What the typed text did. */
+function applyExecution(state: SessionState, text: string, result: Execution): SessionState {
+	switch (result.kind) {
+		case 'changed': {
+			const moved = moveTo(state, {
+				network: result.network,
+				undoStack: [...state.undoStack, state.network],
+				draft: [...state.draft, text.trim()],
+				draftRealWorld: [...realWorldOf(state), result.realWorld],
+			});
+			const entry: LogEntry = {kind: 'change', lines: [result.summary, ...moved.changes], realWorld: result.realWorld};
+			return completeIfSolved(withLog(moved.state, entry), 'played');
+		}
+		case 'output': {
+			const trace = result.output.type === 'trace' ? result.output.trace : undefined;
+			return withLog(state, {kind: 'output', lines: renderOutput(result.output), ...(trace === undefined ? {} : {trace})});
+		}
+		case 'session':
+			return sessionCommand(state, result.action, result.topic);
+		case 'error':
+			return withLog(state, {
+				kind: 'error',
+				lines: errorLines(result.error),
+				error: {text, start: result.error.start, end: result.error.end},
+			});
+	}
+}
+
+/**
+ * Applies one action:
+ * - `submit` runs the typed text with the level's allowed commands: a
+ *   configuration change is applied (undoable, added to the draft, regraded);
+ *   an inspection's output is logged (with its trace); `undo`, `reset`,
+ *   `hint`, `help`, `goals` and `check` do what they say; a refused command
+ *   logs the error with its span. Blank text changes nothing.
+ * - `undo`, `reset` and `reveal-hint` behave as the typed commands.
+ * The first time every goal passes, `completed` is set with the stars earned.
+ */
+export function sessionReducer(state: SessionState, action: SessionAction): SessionState {
+	switch (action.type) {
+		case 'submit': {
+			if (action.text.trim() === '') return state;
+			const typed = withLog(state, {kind: 'input', lines: [action.text]});
+			return applyExecution(typed, action.text, execute(state.network, action.text, allowedBy(state.level)));
+		}
+		case 'undo':
+			return undo(state);
+		case 'reset':
+			return reset(state);
+		case 'reveal-hint':
+			return revealHint(state);
+	}
+}

@@ -1,0 +1,195 @@
+import {z} from 'zod';
+import type {LevelProgress, Settings} from './progress.js';
+
+/**
+ * The progress file's format, version by version, and how to read any of
+ * them into the current shape. Reading never throws: what cannot be used is
+ * reported as a problem, and whatever can be salvaged is kept.
+ *
+ * Version 1 (current):
+ * `{"formatVersion": 1, "levels": {"<id>": LevelProgress}, "settings": {"color": "auto"}}`
+ *
+ * Version 0 (netquest 0.x prototypes, no `formatVersion`):
+ * `{"solved": {"<id>": {"stars": 2, "commands": 5}}, "drafts": {"<id>": ["…"]},
+ *   "hints": {"<id>": 1}, "color": "auto"}`
+ */
+
+/** The version of the progress file this build writes. */
+export const PROGRESS_FORMAT_VERSION = 1;
+
+/** Everything the progress file holds, in the current shape. */
+export type ProgressData = {
+	readonly levels: Readonly<Record<string, LevelProgress>>;
+	readonly settings: Settings;
+};
+
+/** What reading a progress file gave. */
+export type ReadProgress =
+	/** Usable as is (`migrated`: it was a version 0 file). */
+	| {readonly kind: 'ok'; readonly progress: ProgressData; readonly migrated: boolean}
+	/** Partly or wholly unusable: `progress` is what could be salvaged; the file must be kept aside. */
+	| {readonly kind: 'damaged'; readonly progress: ProgressData; readonly problem: string};
+
+/** The settings a new player starts with. */
+export const DEFAULT_SETTINGS: Settings = {color: 'auto'};
+
+/** Progress with nothing in it. */
+export function emptyProgress(): ProgressData {
+	return {levels: {}, settings: DEFAULT_SETTINGS};
+}
+
+const levelProgressSchema = z.object({
+	solved: z.boolean().default(false),
+	stars: z.number().int().min(0).max(3).default(0),
+	bestCommands: z.number().int().min(0).optional(),
+	hintsUsed: z.number().int().min(0).default(0),
+	draft: z.array(z.string()).default([]),
+	levelHash: z.string().optional(),
+});
+
+const settingsSchema = z.object({color: z.enum(['auto', 'always', 'never']).default('auto')});
+
+/** The object itself if `data` is a JSON object (not an array), else undefined. Keeps every key, "__proto__" too. */
+function asObject(data: unknown): Readonly<Record<string, unknown>> | undefined {
+	if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+	return data as Record<string, unknown>;
+}
+
+/** The value of an own property (never one inherited from Object.prototype). */
+function own(object: Readonly<Record<string, unknown>> | undefined, key: string): unknown {
+	return object !== undefined && Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+/** The level progress with no field left undefined that JSON would drop anyway. */
+function cleanLevel(level: z.infer<typeof levelProgressSchema>): LevelProgress {
+	return {
+		solved: level.solved,
+		stars: level.stars,
+		...(level.bestCommands === undefined ? {} : {bestCommands: level.bestCommands}),
+		hintsUsed: level.hintsUsed,
+		draft: level.draft,
+		...(level.levelHash === undefined ? {} : {levelHash: level.levelHash}),
+	};
+}
+
+/** Reads the `levels` map entry by entry, keeping the good ones and naming the bad. */
+function readLevels(data: unknown): {levels: Record<string, LevelProgress>; bad: string[]} {
+	const levels: [string, LevelProgress][] = [];
+	const bad: string[] = [];
+	if (data === undefined) return {levels: {}, bad};
+	const record = asObject(data);
+	if (record === undefined) return {levels: {}, bad: ['levels']};
+	for (const [id, value] of Object.entries(record)) {
+		const level = levelProgressSchema.safeParse(value);
+		if (level.success) levels.push([id, cleanLevel(level.data)]);
+		else bad.push(id);
+	}
+	// fromEntries defines own properties: an id such as "__proto__" stays a plain key.
+	return {levels: Object.fromEntries(levels), bad};
+}
+
+/** Reads the settings, falling back to the defaults for what is unusable. */
+function readSettings(data: unknown): {settings: Settings; bad: boolean} {
+	const settings = settingsSchema.safeParse(data ?? {});
+	return settings.success ? {settings: settings.data, bad: false} : {settings: DEFAULT_SETTINGS, bad: true};
+}
+
+/** Builds the verdict from the salvaged parts and the names of the parts that were not usable. */
+function verdict(progress: ProgressData, bad: readonly string[], migrated: boolean): ReadProgress {
+	if (bad.length === 0) return {kind: 'ok', progress, migrated};
+	return {kind: 'damaged', progress, problem: `unreadable entries: ${bad.join(', ')}`};
+}
+
+const v0ResultSchema = z
+	.object({stars: z.number().int().min(0).max(3), commands: z.number().int().min(0).optional()})
+	.optional();
+
+/** conf's bookkeeping key, present in every file conf wrote. */
+const CONF_KEY = '__internal__';
+
+/** Top-level keys that are not part of the format (they would be lost on the next write). */
+function unknownKeys(object: Readonly<Record<string, unknown>>, known: readonly string[]): string[] {
+	return Object.keys(object).filter((key) => key !== CONF_KEY && !known.includes(key));
+}
+
+/** Reads a version 0 object (see the module comment) into the current shape. */
+export function migrateV0(data: Readonly<Record<string, unknown>>): ReadProgress {
+	const bad: string[] = unknownKeys(data, ['solved', 'drafts', 'hints', 'color']);
+	const part = (key: string): Readonly<Record<string, unknown>> | undefined => {
+		const value = own(data, key);
+		if (value === undefined) return undefined;
+		const object = asObject(value);
+		if (object === undefined) bad.push(key);
+		return object;
+	};
+	const solved = part('solved');
+	const drafts = part('drafts');
+	const hints = part('hints');
+	const ids = new Set([...Object.keys(solved ?? {}), ...Object.keys(drafts ?? {}), ...Object.keys(hints ?? {})]);
+	const levels: [string, LevelProgress][] = [];
+	for (const id of ids) {
+		const result = v0ResultSchema.safeParse(own(solved, id));
+		const draft = z.array(z.string()).optional().safeParse(own(drafts, id));
+		const hintsUsed = z.number().int().min(0).optional().safeParse(own(hints, id));
+		if (!result.success || !draft.success || !hintsUsed.success) {
+			bad.push(id);
+			continue;
+		}
+		const level = cleanLevel({
+			solved: result.data !== undefined,
+			stars: result.data?.stars ?? 0,
+			bestCommands: result.data?.commands,
+			hintsUsed: hintsUsed.data ?? 0,
+			draft: draft.data ?? [],
+		});
+		levels.push([id, level]);
+	}
+	const color = own(data, 'color');
+	const settings = readSettings(color === undefined ? {} : {color});
+	if (settings.bad) bad.push('color');
+	return verdict({levels: Object.fromEntries(levels), settings: settings.settings}, bad, true);
+}
+
+/**
+ * Reads parsed JSON of a progress file of any known version. A file that is
+ * not an object, has an unknown `formatVersion`, or comes from a newer
+ * netquest is `damaged` with empty progress; a file with some bad entries or
+ * keys it does not know is `damaged` with the good entries kept.
+ */
+export function readProgressData(data: unknown): ReadProgress {
+	const object = asObject(data);
+	if (object === undefined) return {kind: 'damaged', progress: emptyProgress(), problem: 'it is not a progress object'};
+	const version = own(object, 'formatVersion');
+	if (version === undefined) return migrateV0(object);
+	if (typeof version === 'number' && Number.isInteger(version) && version > PROGRESS_FORMAT_VERSION) {
+		return {
+			kind: 'damaged',
+			progress: emptyProgress(),
+			problem: `it was written by a newer netquest (progress format ${version}, this one reads ${PROGRESS_FORMAT_VERSION})`,
+		};
+	}
+	if (version !== PROGRESS_FORMAT_VERSION) {
+		return {kind: 'damaged', progress: emptyProgress(), problem: `unknown progress format ${JSON.stringify(version)}`};
+	}
+	const {levels, bad} = readLevels(own(object, 'levels'));
+	const settings = readSettings(own(object, 'settings'));
+	if (settings.bad) bad.push('settings');
+	bad.push(...unknownKeys(object, ['formatVersion', 'levels', 'settings']));
+	return verdict({levels, settings: settings.settings}, bad, false);
+}
+
+/** Reads the text of a progress file: JSON first, then `readProgressData`. */
+export function readProgressText(text: string): ReadProgress {
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch {
+		return {kind: 'damaged', progress: emptyProgress(), problem: 'it is not valid JSON (truncated or edited?)'};
+	}
+	return readProgressData(data);
+}
+
+/** The current file shape of some progress (what is written to disk). */
+export function progressToFile(progress: ProgressData): {formatVersion: number; levels: Record<string, LevelProgress>; settings: Settings} {
+	return {formatVersion: PROGRESS_FORMAT_VERSION, levels: {...progress.levels}, settings: progress.settings};
+}
