@@ -35,37 +35,47 @@ export const CONCEPTS = [
 export type Concept = (typeof CONCEPTS)[number];
 
 /** A level: story, question, the start network, goals, hints and a reference solution. */
-export const levelSchema = z.object({
-	/** JSON Schema reference for editors, e.g. "./schema.json". Ignored by the game. */
-	$schema: z.string().optional(),
-	formatVersion: z.literal(LEVEL_FORMAT_VERSION),
-	/** Unique across every pack, e.g. "01-public-ip". */
-	id: idSchema,
-	title: z.string().min(1).max(60),
-	/** The chapter it belongs to, e.g. "1 · One server". */
-	chapter: z.string().min(1),
-	concepts: z.array(z.enum(CONCEPTS)).min(1),
-	/** TravelBuddy's problem today, a few short lines. */
-	story: z.string().min(1),
-	/** The document's question and answer, in plain words. */
-	briefing: z.object({
-		question: z.string().min(1),
-		answer: z.string().min(1),
-	}),
-	/** What to do, in one or two sentences. */
-	objective: z.string().min(1),
-	/** The network the player starts from. */
-	network: networkSchema,
-	/** Command names the player may use (inspection and session commands are always allowed). Omitted: all. */
-	commands: z.array(z.string().min(1)).optional(),
-	goals: z.array(goalSchema).min(1),
-	/** Progressive hints: a nudge, the concept, then the near-answer. */
-	hints: z.array(z.string().min(1)).min(1),
-	/** The reference solution: one command a line. Par is its number of configuration commands. */
-	solution: z.array(z.string()).min(1),
-	/** Where the game simplifies reality, said plainly. */
-	simplifications: z.array(z.string()).optional(),
-});
+export const levelSchema = z
+	.object({
+		/** JSON Schema reference for editors, e.g. "./schema.json". Ignored by the game. */
+		$schema: z.string().optional().describe('JSON Schema reference for editors, e.g. "./schema.json". Ignored by the game.'),
+		formatVersion: z.literal(LEVEL_FORMAT_VERSION).describe(`The level format version; this build reads ${LEVEL_FORMAT_VERSION}.`),
+		/** Unique across every pack, e.g. "01-public-ip". */
+		id: idSchema.describe('Unique across every pack, e.g. "01-public-ip". Progress is saved under it.'),
+		title: z.string().min(1).max(60).describe('Shown in the level list; at most 60 characters.'),
+		/** The chapter it belongs to, e.g. "1 · One server". */
+		chapter: z.string().min(1).describe('The chapter it belongs to, e.g. "1 · One server".'),
+		concepts: z.array(z.enum(CONCEPTS)).min(1).describe('Concept tags from the fixed list, so coverage can be checked.'),
+		/** TravelBuddy's problem today, a few short lines. */
+		story: z.string().min(1).describe("TravelBuddy's problem today, a few short lines."),
+		/** The document's question and answer, in plain words. */
+		briefing: z
+			.object({
+				question: z.string().min(1),
+				answer: z.string().min(1),
+			})
+			.describe("The document's question and answer, in plain words."),
+		/** What to do, in one or two sentences. */
+		objective: z.string().min(1).describe('What to do, in one or two sentences.'),
+		/** The network the player starts from. */
+		network: networkSchema.describe('The network the player starts from.'),
+		/** Command names the player may use (inspection and session commands are always allowed). Omitted: all. */
+		commands: z
+			.array(z.string().min(1))
+			.optional()
+			.describe('Command names the player may use (inspection and session commands are always allowed). Omitted: all.'),
+		goals: z.array(goalSchema).min(1).describe('What the network must do; checked by the engine, never against the typed text.'),
+		/** Progressive hints: a nudge, the concept, then the near-answer. */
+		hints: z.array(z.string().min(1)).min(1).describe('Progressive hints: a nudge, the concept, then the near-answer.'),
+		/** The reference solution: one command a line. Par is its number of configuration commands. */
+		solution: z
+			.array(z.string())
+			.min(1)
+			.describe('The reference solution: one command a line. Par is its number of configuration commands.'),
+		/** Where the game simplifies reality, said plainly. */
+		simplifications: z.array(z.string()).optional().describe('Where the game simplifies reality, said plainly.'),
+	})
+	.describe('A netquest level: story, briefing, start network, goals, hints and a reference solution.');
 
 /** A level with defaults filled. */
 export type Level = z.infer<typeof levelSchema>;
@@ -75,9 +85,9 @@ export type LevelInput = z.input<typeof levelSchema>;
 /** `pack.json`: a folder's title and the order of its level files. */
 export const packSchema = z.object({
 	$schema: z.string().optional(),
-	title: z.string().min(1),
+	title: z.string().min(1).describe('The pack title shown in the level list.'),
 	/** Level file names in play order; files not listed follow in name order. */
-	order: z.array(z.string()).optional(),
+	order: z.array(z.string()).optional().describe('Level file names in play order; files not listed follow in name order.'),
 });
 
 /** A pack description. */

@@ -1,0 +1,68 @@
+import {parseCliArgs, SUBCOMMANDS, type Subcommand} from './args.js';
+import {checkCommand} from './check.js';
+import {cliContext} from './context.js';
+import {exportCommand} from './export.js';
+import {helpText} from './help.js';
+import {EXIT, type CliIo, type ExitCode} from './io.js';
+import {levelsCommand} from './levels.js';
+import {didYouMean} from '../levels/nearest.js';
+import {playCommand} from './play.js';
+import {validateCommand} from './validate.js';
+import {VERSION} from './version.js';
+
+/**
+ * The whole command line as a function: argv in, exit code out, output
+ * through `io`. `src/cli.tsx` calls it with the real process; tests call it
+ * in-process with a fake `io`.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+	const parsed = parseCliArgs(argv);
+	if (!parsed.ok) {
+		const name = parsed.command === undefined ? 'netquest' : `netquest ${parsed.command}`;
+		io.stderr(`${name}: ${parsed.message}\nRun "${name} --help" for usage.\n`);
+		return EXIT.usage;
+	}
+	const {command, args, options} = parsed;
+	if (options.version) {
+		io.stdout(`${VERSION}\n`);
+		return EXIT.ok;
+	}
+	if (options.help) {
+		io.stdout(`${helpText(command === 'help' ? topic(args[0]) : command)}\n`);
+		return EXIT.ok;
+	}
+	if (command === 'help') return help(args, io);
+	const context = cliContext(io, options);
+	try {
+		switch (command) {
+			case undefined:
+				return await playCommand(args, context);
+			case 'levels':
+				return await levelsCommand(args, context);
+			case 'check':
+				return checkCommand(args, context);
+			case 'validate':
+				return validateCommand(args, context);
+			case 'export':
+				return await exportCommand(args, context);
+		}
+	} catch (error) {
+		const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+		io.stderr(`netquest: internal error (a bug in netquest, not in your files): ${detail}\nPlease report it with the command you ran.\n`);
+		return EXIT.internal;
+	}
+}
+
+function topic(word: string | undefined): Subcommand | undefined {
+	return SUBCOMMANDS.find((command) => command === word);
+}
+
+function help(args: readonly string[], io: CliIo): ExitCode {
+	const [word] = args;
+	if (word !== undefined && topic(word) === undefined) {
+		io.stderr(`netquest help: unknown command ${JSON.stringify(word)}${didYouMean(word, SUBCOMMANDS)}\n`);
+		return EXIT.usage;
+	}
+	io.stdout(`${helpText(topic(word))}\n`);
+	return EXIT.ok;
+}

@@ -1,0 +1,35 @@
+import type {CliContext} from './context.js';
+import {EXIT, type ExitCode} from './io.js';
+
+/**
+ * `netquest` with no subcommand: the game. It needs a terminal on both
+ * stdin and stdout; otherwise it says which subcommands work without one.
+ * The UI is imported only here, so the other subcommands never load Ink.
+ */
+export async function playCommand(args: readonly string[], context: CliContext): Promise<ExitCode> {
+	const {io} = context;
+	if (args.length > 0) {
+		io.stderr(`netquest: unexpected argument ${JSON.stringify(args[0])}\nRun "netquest --help" for usage.\n`);
+		return EXIT.usage;
+	}
+	if (io.stdinIsTTY !== true || io.stdoutIsTTY !== true) {
+		io.stderr(
+			[
+				'netquest: the game needs a terminal (stdin and stdout are not both a TTY).',
+				'Without one, use:',
+				'  netquest check <level-file|level-id> <solution-file> [--json]   grade a solution',
+				'  netquest validate <file|dir>...                                 check level files',
+				'  netquest levels [--json]                                        list the levels',
+				'',
+			].join('\n'),
+		);
+		return EXIT.usage;
+	}
+	const catalog = context.loadCatalog();
+	const store = await context.openStore();
+	const {runGame} = await import('../ui/run-game.js');
+	// The game always runs in a terminal: colour unless --no-color or the saved setting says never (runGame honours NO_COLOR).
+	const color = !context.options.noColor && store.getSettings().color !== 'never';
+	const code = await runGame({catalog, store, color, env: {...io.env}});
+	return code === 0 ? EXIT.ok : EXIT.problems;
+}
