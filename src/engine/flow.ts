@@ -42,6 +42,12 @@ export type Packet = {
 	readonly srcPort: string;
 	readonly dst: string;
 	readonly dstPort: number;
+	/**
+	 * Only on a reply's hops while the client's port is any ephemeral one: the
+	 * whole range, e.g. "1024-65535" (`dstPort` then holds its first port).
+	 * Show `dstPortRange ?? dstPort`.
+	 */
+	readonly dstPortRange?: string;
 };
 
 /** What happened at a hop. */

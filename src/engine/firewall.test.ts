@@ -1,0 +1,42 @@
+import {describe, expect, it} from 'vitest';
+import {parseAddress} from './address.js';
+import {evaluateChain} from './firewall.js';
+import {chainSchema, type Chain} from './network.js';
+
+const chain = (input: unknown): Chain => chainSchema.parse(input);
+const packet = (protocol: 'tcp' | 'udp', src: string, dst: string, dstPort: number) => ({
+	protocol,
+	src: parseAddress(src)!,
+	dst: parseAddress(dst)!,
+	dstPort,
+});
+
+describe('evaluateChain', () => {
+	const rules = chain({
+		policy: 'deny',
+		rules: [
+			{action: 'deny', protocol: 'tcp', ports: '22', source: '192.0.2.0/24'},
+			{action: 'allow', protocol: 'tcp', ports: '22'},
+			{action: 'allow', protocol: 'tcp', ports: '8000-8999', destination: '10.0.0.0/8'},
+			{action: 'allow', protocol: 'all', source: '10.9.0.0/16'},
+		],
+	});
+
+	it.each([
+		['deny before allow: the first match wins', packet('tcp', '192.0.2.7', '10.0.0.5', 22), {allowed: false, index: 0}],
+		['a later allow for other sources', packet('tcp', '198.51.100.1', '10.0.0.5', 22), {allowed: true, index: 1}],
+		['port range, destination block', packet('tcp', '198.51.100.1', '10.0.0.5', 8443), {allowed: true, index: 2}],
+		['range end is inclusive', packet('tcp', '198.51.100.1', '10.0.0.5', 8999), {allowed: true, index: 2}],
+		['destination outside the block', packet('tcp', '198.51.100.1', '172.16.0.5', 8443), {allowed: false}],
+		['protocol all matches udp', packet('udp', '10.9.1.1', '10.0.0.5', 53), {allowed: true, index: 3}],
+		['no match: the policy decides', packet('udp', '198.51.100.1', '10.0.0.5', 53), {allowed: false}],
+		['tcp rule does not match udp', packet('udp', '198.51.100.1', '10.0.0.5', 22), {allowed: false}],
+	])('%s', (_, input, expected) => {
+		expect(evaluateChain(rules, input)).toEqual(expected);
+	});
+
+	it('an empty chain follows its policy', () => {
+		expect(evaluateChain(chain({policy: 'allow'}), packet('tcp', '1.1.1.1', '2.2.2.2', 1))).toEqual({allowed: true});
+		expect(evaluateChain(chain({policy: 'deny'}), packet('tcp', '1.1.1.1', '2.2.2.2', 1))).toEqual({allowed: false});
+	});
+});

@@ -1,0 +1,77 @@
+import {evaluateChain} from './firewall.js';
+import type {Decider} from './flow.js';
+import type {FirewallRule, Host} from './network.js';
+import type {OutcomeCode} from './outcome.js';
+import {evaluateSecurityGroups} from './security-groups.js';
+import {fail, ip, portWords, record, type Step, type Walk, type Wire} from './walk.js';
+
+/**
+ * The stateful filters on a host: its firewall chains and its security
+ * groups. They judge requests only — the walker never asks them about a
+ * reply, because they remember the connection they allowed.
+ */
+
+/** A firewall rule in words: "allow tcp 443 from 10.0.1.0/24". */
+export function describeFirewallRule(rule: FirewallRule): string {
+	const parts: string[] = [rule.action, rule.protocol];
+	if (rule.ports !== undefined) parts.push(rule.ports);
+	if (rule.source !== undefined) parts.push(`from ${rule.source}`);
+	if (rule.destination !== undefined) parts.push(`to ${rule.destination}`);
+	return parts.join(' ');
+}
+
+/** The code a chain's drop gets: a router's forward chain is a network firewall, anything else the host's own. */
+export function chainCode(host: Host, list: 'input' | 'output' | 'forward'): OutcomeCode {
+	return list === 'forward' && (host.kind === 'router' || host.kind === 'nat') ? 'DENIED_BY_NETWORK_FIREWALL' : 'DENIED_BY_HOST_FIREWALL';
+}
+
+/** Runs a request through one chain of the host's firewall; undefined when it passes (or the chain is absent). */
+export function checkChain(walk: Walk, host: Host, list: 'input' | 'output' | 'forward', wire: Wire): Step | undefined {
+	const chain = host.firewall?.[list];
+	if (chain === undefined) return undefined;
+	const verdict = evaluateChain(chain, {protocol: wire.protocol, src: wire.src, dst: wire.dst, dstPort: wire.dstPort.from});
+	const rule = verdict.index === undefined ? undefined : chain.rules[verdict.index];
+	const decidedBy: Decider =
+		verdict.index === undefined ? {kind: 'firewall-policy', id: host.id, list} : {kind: 'firewall-rule', id: host.id, list, index: verdict.index};
+	const kind = chainCode(host, list) === 'DENIED_BY_NETWORK_FIREWALL' ? 'network firewall' : 'firewall';
+	const name = `${host.id}'s ${kind} (${list} chain)`;
+	const what = `${wire.protocol} ${portWords(wire.dstPort)} from ${ip(wire.src)} to ${ip(wire.dst)}`;
+	if (verdict.allowed) {
+		const why = rule === undefined ? 'no rule matches and the policy is allow' : `rule #${(verdict.index ?? 0) + 1} (${describeFirewallRule(rule)}) matches first`;
+		record(walk, host.id, 'filter', wire, `${name} lets ${what} through: ${why}.`, {decidedBy});
+		return undefined;
+	}
+	const why = rule === undefined ? "no rule matches and the chain's policy is deny" : `rule #${(verdict.index ?? 0) + 1} (${describeFirewallRule(rule)}) matches first`;
+	return fail(walk, host.id, chainCode(host, list), `${name} drops ${what}: ${why}.`, wire, decidedBy);
+}
+
+/**
+ * Runs a request through the host's security groups (hosts with none are
+ * not filtered). `peerHost` is the host behind the other address, for rules
+ * that name a group instead of a block.
+ */
+export function checkGroups(walk: Walk, host: Host, direction: 'inbound' | 'outbound', wire: Wire, peerHost: string | undefined): Step | undefined {
+	if (host.securityGroups.length === 0) return undefined;
+	const inbound = direction === 'inbound';
+	const peer = inbound ? wire.src : wire.dst;
+	const verdict = evaluateSecurityGroups(walk.topology, host.securityGroups, direction, {
+		protocol: wire.protocol,
+		dstPort: wire.dstPort.from,
+		peer,
+		...(peerHost === undefined ? {} : {peerHost}),
+	});
+	const what = `${wire.protocol} ${portWords(wire.dstPort)} ${inbound ? 'from' : 'to'} ${ip(peer)}`;
+	if (verdict.allowed) {
+		const group = walk.topology.securityGroups.get(verdict.group);
+		const rule = inbound ? group?.inbound[verdict.index] : group?.outbound[verdict.index];
+		const other = rule === undefined ? '' : 'source' in rule ? ` from ${rule.source}` : ` to ${rule.destination}`;
+		const ruleText = rule === undefined ? '' : ` (${rule.protocol}${rule.ports === undefined ? '' : ` ${rule.ports}`}${other})`;
+		record(walk, host.id, 'filter', wire, `Security group ${verdict.group} lets ${what} ${inbound ? 'in' : 'out'}: ${direction} rule #${verdict.index + 1}${ruleText} allows it.`, {
+			decidedBy: {kind: 'security-group', id: verdict.group, list: direction, index: verdict.index},
+		});
+		return undefined;
+	}
+	const groups = host.securityGroups.join(', ');
+	const message = `No ${direction} rule of ${host.id}'s security groups (${groups}) allows ${what}, so it is dropped: security groups allow only what a rule allows.`;
+	return fail(walk, host.id, 'DENIED_BY_SECURITY_GROUP', message, wire, {kind: 'security-group', id: host.id, list: direction});
+}
