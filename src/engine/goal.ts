@@ -84,6 +84,12 @@ export type OnlyGoal = z.infer<typeof onlyGoalSchema>;
 export type StateCheck = z.infer<typeof stateCheckSchema>;
 export type StateGoal = z.infer<typeof stateGoalSchema>;
 export type ServicePort = z.infer<typeof servicePortSchema>;
+/**
+ * A run of ports of one protocol in a grade report: the single port `port`,
+ * or every port from `port` to `to` inclusive when `to` is set — so that
+ * "1024-65535 is open" is one entry, not 64,512.
+ */
+export type PortSpan = ServicePort & {readonly to?: number};
 /** A goal with defaults filled. */
 export type Goal = z.infer<typeof goalSchema>;
 /** A goal as written in JSON. */
@@ -101,16 +107,26 @@ export type GoalResult = {
 	readonly message: string;
 	/** The trace that decided it (reach/blocked; for `only`, the first offending port's trace). */
 	readonly trace?: Trace;
-	/** For `only` goals: ports reachable that should not be, and ports required but not reachable. */
-	readonly extra?: readonly ServicePort[];
-	readonly missing?: readonly ServicePort[];
+	/**
+	 * For `only` goals: ports open that should not be (a packet gets through
+	 * every filter to the target, even if nothing listens), and ports required
+	 * but not delivered, as sorted runs (tcp before udp), at most 20 each.
+	 */
+	readonly extra?: readonly PortSpan[];
+	readonly missing?: readonly PortSpan[];
 };
 
-/** Ports reachable from the internet, per host: the least-privilege figure for stars. */
+/**
+ * Ports open to the internet, per host: the least-privilege figure for stars.
+ * A port is open when a packet from an internet host gets through every filter
+ * to the target (delivered, refused, or bound to localhost): an open firewall
+ * counts even where nothing listens yet.
+ */
 export type Exposure = {
-	/** Total number of (host, protocol, port) reachable from any internet host. */
+	/** Total number of (host, protocol, port) open to any internet host. */
 	readonly total: number;
-	readonly byHost: Readonly<Record<string, readonly ServicePort[]>>;
+	/** Host or container id → its reachable ports as sorted runs; only ids with something reachable. */
+	readonly byHost: Readonly<Record<string, readonly PortSpan[]>>;
 };
 
 /** The grade of a network against a level's goals. */

@@ -1,12 +1,101 @@
-import type {Goal, GoalInput, GradeReport} from './goal.js';
+import {computeExposure} from './exposure.js';
+import {goalSchema, type BlockedGoal, type Goal, type GoalInput, type GoalResult, type GradeReport, type ReachGoal} from './goal.js';
 import type {Network} from './network.js';
+import {gradeOnlyGoal} from './only-goal.js';
+import {ReachabilityCache} from './reachable-ports.js';
+import {checkState} from './state-check.js';
+import {trace} from './trace.js';
 
 /**
- * Grades a network against goals.
- * PLACEHOLDER until the engine lands (issue 2): the real grader replaces this file.
+ * Grading: a network against a level's goals. Goals are checked against the
+ * network's behaviour — flows traced by the engine — never against the
+ * commands typed. Pure and deterministic: the same input gives a report
+ * whose JSON is byte-identical.
+ */
+
+const GOAL_KINDS: readonly Goal['kind'][] = ['reach', 'blocked', 'only', 'state'];
+
+function field(input: unknown, name: string): unknown {
+	return typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[name] : undefined;
+}
+
+/** A goal that does not parse fails, naming the first problem; it never throws. */
+function malformed(input: unknown, position: number, problem: string): GoalResult {
+	const id = field(input, 'id');
+	const kind = field(input, 'kind');
+	const description = field(input, 'description');
+	return {
+		id: typeof id === 'string' && id !== '' ? id : `goal-${position + 1}`,
+		kind: GOAL_KINDS.find((name) => name === kind) ?? 'state',
+		description: typeof description === 'string' && description !== '' ? description : '(malformed goal)',
+		passed: false,
+		message: `This goal is malformed and cannot be checked: ${problem}`,
+	};
+}
+
+function gradeReach(network: Network, goal: ReachGoal): GoalResult {
+	const result = trace(network, goal.flow);
+	const base = {id: goal.id, kind: goal.kind, description: goal.description, code: result.outcome.code, trace: result};
+	if (result.outcome.code !== 'DELIVERED') return {...base, passed: false, message: result.outcome.message};
+	if (goal.via !== undefined && !result.path.includes(goal.via)) {
+		return {...base, passed: false, message: `Delivered, but not through ${goal.via}.`};
+	}
+	const through = goal.via === undefined ? '' : ` through ${goal.via}`;
+	return {...base, passed: true, message: `Delivered${through}: ${result.outcome.message}`};
+}
+
+function gradeBlocked(network: Network, goal: BlockedGoal): GoalResult {
+	const result = trace(network, goal.flow);
+	const code = result.outcome.code;
+	const base = {id: goal.id, kind: goal.kind, description: goal.description, code, trace: result};
+	if (code === 'DELIVERED') return {...base, passed: false, message: `It should be blocked, but it was delivered: ${result.outcome.message}`};
+	if (goal.codes !== undefined && !goal.codes.includes(code)) {
+		return {
+			...base,
+			passed: false,
+			message: `Blocked, but for the wrong reason: ${code} (${result.outcome.message}); expected ${goal.codes.join(' or ')}.`,
+		};
+	}
+	return {...base, passed: true, message: `Blocked (${code}): ${result.outcome.message}`};
+}
+
+function gradeGoal(network: Network, goal: Goal, cache: ReachabilityCache): GoalResult {
+	switch (goal.kind) {
+		case 'reach':
+			return gradeReach(network, goal);
+		case 'blocked':
+			return gradeBlocked(network, goal);
+		case 'only':
+			return gradeOnlyGoal(network, goal, cache);
+		case 'state': {
+			const verdict = checkState(network, goal.state);
+			return {id: goal.id, kind: goal.kind, description: goal.description, passed: verdict.passed, message: verdict.message};
+		}
+	}
+}
+
+function firstProblem(error: {issues: readonly {path: readonly PropertyKey[]; message: string}[]}): string {
+	const issue = error.issues[0];
+	if (issue === undefined) return 'unknown shape';
+	const where = issue.path.length === 0 ? '' : ` (at ${issue.path.map(String).join('.')})`;
+	return `${issue.message}${where}`;
+}
+
+/**
+ * Grades a network against goals (parsed goals or JSON-shaped input). Each
+ * goal gets a result in the given order; a malformed goal is a failed result,
+ * not an exception. `solved` is true when every goal passed (and there is at
+ * least one). `exposure` counts the ports the internet can reach.
  */
 export function grade(network: Network, goals: readonly (Goal | GoalInput)[]): GradeReport {
-	void network;
-	void goals;
-	throw new Error('grade: not implemented yet');
+	const cache = new ReachabilityCache(network);
+	const results = goals.map((input, position) => {
+		const parsed = goalSchema.safeParse(input);
+		return parsed.success ? gradeGoal(network, parsed.data, cache) : malformed(input, position, firstProblem(parsed.error));
+	});
+	return {
+		solved: results.length > 0 && results.every((result) => result.passed),
+		goals: results,
+		exposure: computeExposure(network, cache),
+	};
 }
