@@ -1,6 +1,6 @@
-import {cidrContains, parseCidr} from './address.js';
+import {cidrContains, parseCidr, type Cidr} from './address.js';
 import type {Chain, FirewallRule, Protocol} from './network.js';
-import {inRange, rangeOf} from './ports.js';
+import {inRange, rangeOf, type PortRange} from './ports.js';
 
 /**
  * Host and network firewalls (iptables-like chains): the first rule that
@@ -19,11 +19,47 @@ export type ChainPacket = {
 /** A chain's decision: allowed or not, and the 0-based rule that decided (undefined: the policy did). */
 export type ChainVerdict = {readonly allowed: boolean; readonly index?: number};
 
-/** True when a block given as text contains the address; an omitted block matches everything. */
-function blockMatches(block: string | undefined, address: number): boolean {
+/** A rule with its text fields parsed once; `null` block: matches nothing (unparsable text). */
+type CompiledRule = {
+	readonly rule: FirewallRule;
+	readonly ports: PortRange | undefined;
+	readonly source: Cidr | null | undefined;
+	readonly destination: Cidr | null | undefined;
+};
+
+function compileRule(rule: FirewallRule): CompiledRule {
+	const block = (text: string | undefined) => (text === undefined ? undefined : (parseCidr(text) ?? null));
+	return {
+		rule,
+		ports: rule.ports === undefined ? undefined : rangeOf(rule.ports),
+		source: block(rule.source),
+		destination: block(rule.destination),
+	};
+}
+
+/** Networks are immutable, so a chain's parsed rules are computed once per chain object. */
+const compiledChains = new WeakMap<Chain, readonly CompiledRule[]>();
+
+function compiledRules(chain: Chain): readonly CompiledRule[] {
+	let rules = compiledChains.get(chain);
+	if (rules === undefined) {
+		rules = chain.rules.map(compileRule);
+		compiledChains.set(chain, rules);
+	}
+	return rules;
+}
+
+/** True when a parsed block contains the address; an omitted block matches everything. */
+function blockMatches(block: Cidr | null | undefined, address: number): boolean {
 	if (block === undefined) return true;
-	const cidr = parseCidr(block);
-	return cidr !== undefined && cidrContains(cidr, address);
+	return block !== null && cidrContains(block, address);
+}
+
+function compiledMatches(compiled: CompiledRule, packet: ChainPacket): boolean {
+	const {rule} = compiled;
+	if (rule.protocol !== 'all' && rule.protocol !== packet.protocol) return false;
+	if (compiled.ports !== undefined && !inRange(compiled.ports, packet.dstPort)) return false;
+	return blockMatches(compiled.source, packet.src) && blockMatches(compiled.destination, packet.dst);
 }
 
 /**
@@ -31,14 +67,12 @@ function blockMatches(block: string | undefined, address: number): boolean {
  * port range (`ports`; omitted = every port), source and destination blocks.
  */
 export function firewallRuleMatches(rule: FirewallRule, packet: ChainPacket): boolean {
-	if (rule.protocol !== 'all' && rule.protocol !== packet.protocol) return false;
-	if (rule.ports !== undefined && !inRange(rangeOf(rule.ports), packet.dstPort)) return false;
-	return blockMatches(rule.source, packet.src) && blockMatches(rule.destination, packet.dst);
+	return compiledMatches(compileRule(rule), packet);
 }
 
 /** Runs the packet through a chain: first matching rule wins, else the policy. */
 export function evaluateChain(chain: Chain, packet: ChainPacket): ChainVerdict {
-	const index = chain.rules.findIndex((rule) => firewallRuleMatches(rule, packet));
+	const index = compiledRules(chain).findIndex((compiled) => compiledMatches(compiled, packet));
 	if (index < 0) return {allowed: chain.policy === 'allow'};
 	return {allowed: chain.rules[index]?.action === 'allow', index};
 }
