@@ -1,0 +1,172 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {afterAll, describe, expect, it} from 'vitest';
+import {countConfigCommands, runScript} from '../../src/commands/index.js';
+import {grade} from '../../src/engine/grade.js';
+import {startSession} from '../../src/game/index.js';
+import {CONCEPTS, loadCatalog, playableLevels, validateLevelFile, type Level} from '../../src/levels/index.js';
+import {removeTempDirs, run} from '../cli/run-cli.js';
+import {CAPSTONE_BUILD, OTHER_RIGHT_ANSWERS, REFUSED_ANSWERS, WRONG_ANSWERS} from './wrong-answers.js';
+
+/**
+ * The built-in campaign, replayed: every level loads through the loader and
+ * validates clean, starts unsolved, is solved with three stars by its
+ * reference solution, and grades the typical wrong answers of
+ * `wrong-answers.ts` as not solved, with the expected goals failing for the
+ * expected reasons.
+ */
+
+const LEVELS_DIR = fileURLToPath(new URL('../../levels/', import.meta.url));
+const catalog = loadCatalog({builtInDir: LEVELS_DIR});
+const entries = playableLevels(catalog);
+const levels = entries.map((entry) => ({id: entry.level.id, file: entry.file, level: entry.level}));
+const byId = new Map(levels.map((entry) => [entry.id, entry.level]));
+
+/** Levels that teach filtering but cannot have an `only` goal yet, and why. */
+const NO_ONLY_GOAL: Readonly<Record<string, string>> = {
+	'17-containers-publish':
+		'the engine answers BOUND_TO_LOCALHOST (an open code) for a port published on 127.0.0.1 before consulting the input chain, so "only 80 and 443" cannot pass',
+};
+
+function levelOf(id: string): Level {
+	const level = byId.get(id);
+	if (level === undefined) throw new Error(`no built-in level ${id}`);
+	return level;
+}
+
+function allowed(level: Level) {
+	return level.commands === undefined ? {} : {allowed: level.commands};
+}
+
+/** Every failing goal of a grade: id → code (null for state goals, which have none). */
+function failing(level: Level, script: readonly string[]): Record<string, string | null> {
+	const result = runScript(level.network, script.join('\n'), allowed(level));
+	if (!result.ok) throw new Error(`line ${result.line} "${result.text}" is refused: ${result.error.message}`);
+	const report = grade(result.network, level.goals);
+	return Object.fromEntries(report.goals.filter((goal) => !goal.passed).map((goal) => [goal.id, goal.code ?? null]));
+}
+
+afterAll(removeTempDirs);
+
+describe('the built-in pack', () => {
+	it('loads as one pack, TravelBuddy, with every file playable', () => {
+		expect(catalog.problems).toEqual([]);
+		expect(catalog.packs.map((pack) => pack.title)).toEqual(['TravelBuddy']);
+		const broken = catalog.packs.flatMap((pack) => pack.levels.filter((entry) => !entry.ok));
+		expect(broken).toEqual([]);
+		expect(levels.length).toBeGreaterThanOrEqual(19);
+	});
+
+	it('plays in file-name order, as pack.json lists it, each id being its file name', () => {
+		const pack = JSON.parse(fs.readFileSync(path.join(LEVELS_DIR, 'pack.json'), 'utf8')) as {order: string[]};
+		const files = levels.map((entry) => path.basename(entry.file));
+		expect(files).toEqual(pack.order);
+		expect(files).toEqual([...files].sort());
+		for (const entry of levels) {
+			expect(`${entry.id}.json`).toBe(path.basename(entry.file));
+			expect(entry.id).toMatch(/^\d\d-[a-z0-9-]+$/);
+			expect(entry.level.$schema).toBe('./schema.json');
+		}
+	});
+
+	it('follows the chapters of the document in order, from 0 to 7', () => {
+		const chapters = levels.map((entry) => Number(entry.level.chapter.split(' ')[0]));
+		expect(chapters).toEqual([...chapters].sort((a, b) => a - b));
+		expect(new Set(chapters)).toEqual(new Set([0, 1, 2, 3, 4, 5, 6, 7]));
+	});
+
+	it('covers every concept tag with at least one level', () => {
+		const covered = new Set(levels.flatMap((entry) => entry.level.concepts));
+		expect(CONCEPTS.filter((concept) => !covered.has(concept))).toEqual([]);
+	});
+
+	it('has at least two wrong answers for every level, each naming a real level', () => {
+		for (const answer of [...WRONG_ANSWERS, ...REFUSED_ANSWERS, ...OTHER_RIGHT_ANSWERS]) expect(byId.has(answer.level), answer.level).toBe(true);
+		for (const entry of levels) {
+			const count = WRONG_ANSWERS.filter((wrong) => wrong.level === entry.id).length;
+			expect(count, entry.id).toBeGreaterThanOrEqual(2);
+		}
+	});
+});
+
+describe.each(levels)('$id', ({level, file}) => {
+	it('validates clean', () => {
+		expect(validateLevelFile(file)).toEqual([]);
+	});
+
+	it('is not solved at the start', () => {
+		expect(grade(level.network, level.goals).solved).toBe(false);
+	});
+
+	it('is solved by its reference solution, with three stars', () => {
+		const commands = level.solution.filter((line) => line.trim() !== '' && !line.trim().startsWith('#'));
+		expect(countConfigCommands(level.solution)).toBe(commands.length);
+		const session = startSession(level, {draft: commands});
+		expect(session.draftProblem).toBeUndefined();
+		expect(session.report.goals.filter((goal) => !goal.passed)).toEqual([]);
+		expect(session.completed?.stars).toBe(3);
+	});
+
+	it('tells a short story in lines that fit an 80-column terminal', () => {
+		const lines = level.story.split('\n');
+		expect(lines.length).toBeLessThanOrEqual(7);
+		for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(76);
+		for (const goal of level.goals) expect(goal.description.length, goal.description).toBeLessThanOrEqual(76);
+	});
+
+	it('gives three hints: a nudge, the concept, the near-answer', () => {
+		expect(level.hints).toHaveLength(3);
+	});
+
+	it('has goals that must not work, not only goals that must', () => {
+		expect(level.goals.some((goal) => goal.kind === 'blocked' || goal.kind === 'only')).toBe(true);
+		const filtering = level.concepts.includes('firewall') || level.concepts.includes('security-group');
+		if (filtering && NO_ONLY_GOAL[level.id] === undefined) expect(level.goals.some((goal) => goal.kind === 'only')).toBe(true);
+	});
+});
+
+describe('typical wrong answers are not solved, failing for the right reason', () => {
+	it('varies the capstone from its real reference solution', () => {
+		expect(levelOf('19-capstone').solution).toEqual(CAPSTONE_BUILD);
+	});
+
+	it.each(WRONG_ANSWERS)('$level: $mistake', (wrong) => {
+		expect(failing(levelOf(wrong.level), wrong.script)).toEqual(wrong.fails);
+	});
+});
+
+describe('right answers in other words solve the level too', () => {
+	it.each(OTHER_RIGHT_ANSWERS)('$level: $variant', (other) => {
+		expect(failing(levelOf(other.level), other.script)).toEqual({});
+	});
+});
+
+describe('impossible answers are refused by the commands', () => {
+	it.each(REFUSED_ANSWERS)('$level: $mistake', (wrong) => {
+		const level = levelOf(wrong.level);
+		const result = runScript(level.network, [...wrong.script, wrong.refused].join('\n'), allowed(level));
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.line).toBe(wrong.script.length + 1);
+		expect(result.error.message).toMatch(wrong.message);
+	});
+});
+
+describe('the CLI on the built-in levels', () => {
+	it('netquest validate levels is clean', async () => {
+		const result = await run(['validate', 'levels'], {builtInDir: LEVELS_DIR});
+		expect(result).toEqual({code: 0, stdout: `${levels.length} level files checked: no problems\n`, stderr: ''});
+	});
+
+	it('netquest levels --json lists every level, covering every concept tag', async () => {
+		const result = await run(['levels', '--json'], {builtInDir: LEVELS_DIR});
+		expect(result.code).toBe(0);
+		const listing = JSON.parse(result.stdout) as {levels: {id: string; concepts: string[]; status: string}[]; problems: unknown[]};
+		expect(listing.problems).toEqual([]);
+		expect(listing.levels.map((row) => row.id)).toEqual(levels.map((entry) => entry.id));
+		expect(listing.levels.every((row) => row.status === 'new')).toBe(true);
+		const covered = new Set(listing.levels.flatMap((row) => row.concepts));
+		expect(CONCEPTS.filter((concept) => !covered.has(concept))).toEqual([]);
+	});
+});
