@@ -26,11 +26,9 @@ function published(walk: Walk, host: Host, wire: Wire, arrival: Arrival): Step |
 		for (const [index, mapping] of container.publish.entries()) {
 			if (mapping.protocol !== wire.protocol || mapping.hostPort !== port) continue;
 			const hostIp = parseAddress(mapping.hostIp);
-			const decidedBy = {kind: 'publish', id: container.id, index} as const;
-			if (hostIp !== undefined && isLoopback(hostIp) && !arrival.loopback) {
-				const message = `${container.id}'s port ${mapping.containerPort} is published on ${mapping.hostIp}:${port} only (-p ${mapping.hostIp}:${port}:${mapping.containerPort}), so only ${host.id} itself can reach it, at 127.0.0.1.`;
-				return fail(walk, host.id, 'BOUND_TO_LOCALHOST', message, wire, decidedBy);
-			}
+			// A mapping on 127.0.0.1 is DNAT'ed only for packets sent to 127.0.0.1; from
+			// elsewhere no mapping matches and the input chain decides (localhostOnly below).
+			if (hostIp !== undefined && isLoopback(hostIp) && !arrival.loopback) continue;
 			if (hostIp !== 0 && hostIp !== wire.dst && !(hostIp !== undefined && isLoopback(hostIp))) continue;
 			return toContainer(walk, host, container, index, wire, arrival);
 		}
@@ -89,6 +87,25 @@ function natInbound(walk: Walk, host: Host, wire: Wire): Step | undefined {
 	return {kind: 'move', position: {at: 'host-send', host, mode: 'forward'}, wire: after};
 }
 
+/**
+ * A port published on 127.0.0.1 only (`-p 127.0.0.1:3306:3306`), reached from
+ * elsewhere after the input chain let it in: BOUND_TO_LOCALHOST.
+ */
+function localhostOnly(walk: Walk, host: Host, wire: Wire): Step | undefined {
+	const port = wire.dstPort.from;
+	for (const container of walk.topology.containersOfHost.get(host.id) ?? []) {
+		const index = container.publish.findIndex((mapping) => {
+			const hostIp = parseAddress(mapping.hostIp);
+			return mapping.protocol === wire.protocol && mapping.hostPort === port && hostIp !== undefined && isLoopback(hostIp);
+		});
+		const mapping = container.publish[index];
+		if (mapping === undefined) continue;
+		const message = `${container.id}'s port ${mapping.containerPort} is published on ${mapping.hostIp}:${port} only (-p ${mapping.hostIp}:${port}:${mapping.containerPort}), so only ${host.id} itself can reach it, at 127.0.0.1.`;
+		return fail(walk, host.id, 'BOUND_TO_LOCALHOST', message, wire, {kind: 'publish', id: container.id, index});
+	}
+	return undefined;
+}
+
 /** Some container on the host listens on the port but it is not published: PORT_NOT_PUBLISHED. */
 function unpublished(walk: Walk, host: Host, wire: Wire): Step | undefined {
 	for (const container of walk.topology.containersOfHost.get(host.id) ?? []) {
@@ -106,7 +123,7 @@ export function deliverAtHost(walk: Walk, host: Host, wire: Wire, arrival: Arriv
 	const dnat = published(walk, host, wire, arrival) ?? (arrival.fromSelf ? undefined : natInbound(walk, host, wire));
 	if (dnat !== undefined) return dnat;
 	if (!arrival.fromSelf) {
-		const stopped = checkChain(walk, host, 'input', wire);
+		const stopped = checkChain(walk, host, 'input', wire) ?? localhostOnly(walk, host, wire);
 		if (stopped !== undefined) return stopped;
 	}
 	const listener = {id: host.id, apps: host.apps, at: {kind: 'host', host}} as const;

@@ -54,6 +54,17 @@ describe('trace: published ports', () => {
 		expect(local.outcome).toMatchObject({code: 'DELIVERED', at: 'db-c'});
 	});
 
+	it("a port published on 127.0.0.1 is no DNAT for outside packets: the host's input chain decides first", () => {
+		const denyInput = (input: NetworkInput) =>
+			void (input.hosts!.find((host) => host.id === 'dock')!.firewall = {input: {policy: 'deny', rules: [{action: 'allow', protocol: 'tcp', ports: '8080'}]}});
+		expect(traced({from: 'laptop', toHost: 'dock', port: 3306}, denyInput).outcome).toMatchObject({
+			code: 'DENIED_BY_HOST_FIREWALL',
+			at: 'dock',
+			decidedBy: {kind: 'firewall-policy', id: 'dock'},
+		});
+		expect(traced({from: 'dock', to: '127.0.0.1', port: 3306}, denyInput).outcome).toMatchObject({code: 'DELIVERED', at: 'db-c'});
+	});
+
 	it('a container port that is not published gives PORT_NOT_PUBLISHED', () => {
 		expect(traced({from: 'laptop', toHost: 'dock', port: 6379}).outcome).toMatchObject({
 			code: 'PORT_NOT_PUBLISHED',
