@@ -1,0 +1,85 @@
+import React, {useCallback, useEffect, useMemo, useState} from 'react';
+import {useApp, useIsScreenReaderEnabled} from 'ink';
+import {complete, helpFor} from '../commands/index.js';
+import {nextLevel, sessionReducer, startSession} from '../game/index.js';
+import type {Catalog} from '../levels/load.js';
+import type {ProgressStore} from '../store/progress.js';
+import {completeLines} from './complete/complete-lines.js';
+import {frameColumns, layoutMode} from './layout.js';
+import {buildMapItems, initialCursor} from './map/map-items.js';
+import {levelAfter, levelIds, openLevelAction} from './open-level.js';
+import {ScreenView} from './screen-view.js';
+import {ThemeProvider} from './theme.js';
+import {type AppState, createAppReducer, initialAppState, type SessionRules} from './use-app-state.js';
+import {useKeyRouter} from './use-key-router.js';
+import {usePersistence} from './use-persistence.js';
+import {useSyncReducer} from './use-sync-reducer.js';
+import {useTerminalSize} from './use-terminal-size.js';
+
+/** What the game needs from outside: the levels and the progress store (no IO happens in components). */
+export type AppProps = {
+	readonly catalog: Catalog;
+	readonly store: ProgressStore;
+	/** Open this level's briefing first (`sandbox` for the sandbox). */
+	readonly initialLevelId?: string;
+	readonly color: boolean;
+	/** The session rules; tests may pass fakes. */
+	readonly rules?: SessionRules;
+};
+
+const GAME_RULES: SessionRules = {startSession, sessionReducer};
+
+/** The game: its state, saving progress as it changes, keys, and the screen to draw. */
+export function App({catalog, store, initialLevelId, color, rules = GAME_RULES}: AppProps): React.JSX.Element {
+	const size = useTerminalSize();
+	const mode = layoutMode(size, useIsScreenReaderEnabled());
+	const {exit} = useApp();
+	// Bumped whenever progress is written, so the map and "next level" re-read the store.
+	const [version, setVersion] = useState(0);
+	const onSaved = useCallback(() => setVersion((value) => value + 1), []);
+	const items = useMemo(() => {
+		void version;
+		return buildMapItems(catalog, (id) => store.getLevel(id), nextLevel(levelIds(catalog), store.allLevels()));
+	}, [catalog, store, version]);
+	const reducer = useMemo(() => createAppReducer(rules), [rules]);
+	const [state, dispatch, getState] = useSyncReducer(reducer, (): AppState => {
+		const start = initialAppState(initialCursor(items, initialLevelId));
+		return initialLevelId ? reducer(start, openLevelAction(catalog, store, initialLevelId)) : start;
+	});
+	usePersistence(state.current, store, onSaved);
+	// The store's warnings are said on the map until the player leaves it; later ones, the next time.
+	const [warningsSeen, setWarningsSeen] = useState(0);
+	useEffect(() => {
+		if (state.screen !== 'map') setWarningsSeen(store.warnings.length);
+	}, [state.screen, store]);
+	const {current} = state;
+	const session = current?.session;
+	const commandHelp = useMemo(() => helpFor(), []);
+	const next = useMemo(() => {
+		void version;
+		return levelAfter(catalog, store, current?.level.id);
+	}, [catalog, store, current?.level.id, version]);
+	const steps = session ? session.draft.map((command, index) => ({command, realWorld: session.draftRealWorld?.[index] ?? []})) : [];
+	useKeyRouter({
+		getState,
+		size,
+		mode,
+		items,
+		commandHelp,
+		completer: (text, cursor) => {
+			const network = getState().current?.session?.network;
+			return network ? complete(network, text, cursor) : {from: cursor, candidates: []};
+		},
+		completeLineCount: () =>
+			current && session?.completed ? completeLines({title: current.level.title, report: session.completed, steps, next: next?.level.title, width: frameColumns(size)}).length : 0,
+		open: (id) => openLevelAction(catalog, store, id),
+		nextId: next?.level.id,
+		dispatch,
+		exit,
+	});
+	return (
+		<ThemeProvider color={color}>
+			<ScreenView state={state} items={items} warnings={store.warnings.slice(warningsSeen)} commandHelp={commandHelp} steps={steps} next={next?.level.title} size={size} mode={mode} />
+		</ThemeProvider>
+	);
+}

@@ -1,0 +1,31 @@
+import {formatProblem} from '../../levels/problem.js';
+import {type StyledLine, seg} from '../text/styled-line.js';
+import {wrapLine} from '../text/wrap.js';
+import type {MapItem} from './map-items.js';
+
+/** What the map says about the selected item, wrapped to `width` (pure). */
+export function mapDetailLines(item: MapItem | undefined, width: number): StyledLine[] {
+	if (!item) return [];
+	switch (item.kind) {
+		case 'level': {
+			const progress = item.progress;
+			const status = progress?.solved
+				? `solved with ${progress.stars} star${progress.stars === 1 ? '' : 's'}${progress.bestCommands === undefined ? '' : ` in ${progress.bestCommands} commands`}`
+				: progress?.draft.length
+					? `in progress: ${progress.draft.length} command${progress.draft.length === 1 ? '' : 's'} saved`
+					: 'not started';
+			return wrapLine([seg(`${item.level.chapter} · ${status} · `, 'dim'), seg(item.level.objective)], width, 0);
+		}
+		case 'broken':
+			return wrapLine(
+				[seg(`${item.count} problem${item.count === 1 ? '' : 's'}; netquest validate lists them all. First: `, 'dim'), seg(item.problem ? formatProblem(item.problem) : 'unreadable', 'bad')],
+				width,
+				0,
+			);
+		case 'sandbox':
+			return wrapLine([seg('Build anything with every command; nothing is graded and no stars are earned.', 'dim')], width, 0);
+		case 'heading':
+		case 'problem':
+			return [];
+	}
+}

@@ -1,0 +1,114 @@
+import {EventEmitter} from 'node:events';
+import {describe, expect, it, vi} from 'vitest';
+import {memoryProgressStore} from '../store/memory-store.js';
+import {colorEnabled, runGame} from './run-game.js';
+import {fixtureCatalog} from './test-helpers/fixtures.js';
+import {waitForFrame} from './test-helpers/wait-for-frame.js';
+
+// Colours forced on for this file's worker: NO_COLOR is what must turn them off.
+vi.hoisted(() => {
+	process.env['FORCE_COLOR'] = '1';
+});
+
+/** Minimal terminal streams: stdin that can be typed into, stdout that records what was written. */
+class FakeStdin extends EventEmitter {
+	isTTY = true;
+	private data: string | null = null;
+	write(data: string): void {
+		this.data = data;
+		this.emit('readable');
+		this.emit('data', data);
+	}
+	read(): string | null {
+		const {data} = this;
+		this.data = null;
+		return data;
+	}
+	setEncoding(): void {}
+	setRawMode(): void {}
+	resume(): void {}
+	pause(): void {}
+	ref(): void {}
+	unref(): void {}
+}
+
+class FakeStdout extends EventEmitter {
+	columns = 80;
+	rows = 24;
+	output = '';
+	constructor(readonly isTTY: boolean) {
+		super();
+	}
+	write(chunk: string): boolean {
+		this.output += chunk;
+		return true;
+	}
+	lastFrame(): string {
+		return this.output;
+	}
+}
+
+function start(isTTY: boolean, env: NodeJS.ProcessEnv) {
+	const stdin = new FakeStdin();
+	const stdout = new FakeStdout(isTTY);
+	const stderr = new FakeStdout(false);
+	const exit = runGame({
+		catalog: fixtureCatalog(),
+		store: memoryProgressStore(),
+		color: true,
+		env,
+		stdin: stdin as unknown as NodeJS.ReadStream,
+		stdout: stdout as unknown as NodeJS.WriteStream,
+		stderr: stderr as unknown as NodeJS.WriteStream,
+	});
+	return {stdin, stdout, exit};
+}
+
+describe('runGame', () => {
+	it('plays on the alternate screen and leaves it, cursor shown, when the player quits', async () => {
+		const {stdin, stdout, exit} = start(true, {});
+		await waitForFrame(stdout, (output) => output.includes('Solved 0/1'));
+		expect(stdout.output.startsWith('\u001B[?1049h')).toBe(true);
+		expect(stdout.output).toMatch(/\u001B\[3\dm/);
+		stdin.write('q');
+		expect(await exit).toBe(0);
+		expect(stdout.output.endsWith('\u001B[?1049l\u001B[?25h')).toBe(true);
+	});
+
+	it('leaves the screen alone when stdout is not a terminal, and respects NO_COLOR', async () => {
+		const {stdin, stdout, exit} = start(false, {NO_COLOR: '1'});
+		await waitForFrame(stdout, (output) => output.includes('Solved 0/1'));
+		stdin.write('q');
+		expect(await exit).toBe(0);
+		expect(stdout.output).not.toContain('\u001B[?1049h');
+		expect(stdout.output).not.toMatch(/\u001B\[3\dm/);
+	});
+});
+
+describe('runGame for screen readers (INK_SCREEN_READER=true)', () => {
+	it('writes a linear transcript in words: no boxes, no symbols for pass and fail', async () => {
+		const {stdin, stdout, exit} = start(true, {INK_SCREEN_READER: 'true', NO_COLOR: '1'});
+		await waitForFrame(stdout, (output) => output.includes('(recommended next)'));
+		expect(stdout.output).not.toContain('\u001B[?1049h');
+		stdin.write('\r');
+		await waitForFrame(stdout, (output) => output.includes('Q: What does a firewall do?'));
+		stdin.write('\r');
+		const transcript = await waitForFrame(stdout, (output) => output.includes('Command:'));
+		expect(transcript).toContain('failing: A customer reaches the website');
+		expect(transcript).toContain('passed: SSH stays closed');
+		expect(transcript).not.toMatch(/[┌│└]/);
+		stdin.write('\u0003');
+		expect(await exit).toBe(0);
+	});
+});
+
+describe('colorEnabled', () => {
+	it.each([
+		[true, {}, true],
+		[true, {NO_COLOR: '1'}, false],
+		[true, {NO_COLOR: ''}, true],
+		[false, {}, false],
+	])('wanted %s with %o → %s', (wanted, env, expected) => {
+		expect(colorEnabled(wanted, env)).toBe(expected);
+	});
+});

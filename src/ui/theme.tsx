@@ -1,0 +1,52 @@
+import React, {createContext, type ReactNode, useContext} from 'react';
+import {Text, type TextProps} from 'ink';
+
+/**
+ * Colour, decided once: the UI never writes a colour when colour is off
+ * (NO_COLOR, `--no-color`, `color: false`). Components say what a piece of
+ * text means (a tone); the theme decides how it looks.
+ */
+
+/** What a piece of text means. */
+export type Tone = 'ok' | 'bad' | 'warn' | 'accent' | 'dim' | 'strong' | 'changed' | 'selected' | 'title' | 'key';
+
+/** The theme every component reads. */
+export type Theme = {readonly color: boolean};
+
+type ToneStyle = Pick<TextProps, 'color' | 'backgroundColor' | 'bold' | 'dimColor' | 'underline'>;
+
+const STYLES: Readonly<Record<Tone, ToneStyle>> = {
+	ok: {color: 'green'},
+	bad: {color: 'red', bold: true},
+	warn: {color: 'yellow'},
+	accent: {color: 'cyan'},
+	dim: {color: 'gray'},
+	strong: {bold: true},
+	changed: {color: 'magenta', bold: true},
+	selected: {color: 'black', backgroundColor: 'cyan'},
+	title: {color: 'cyan', bold: true},
+	key: {color: 'yellow', bold: true},
+};
+
+/** Ink text props for a tone: none at all when colour is off. */
+export function toneProps(tone: Tone | undefined, color: boolean): ToneStyle {
+	return color && tone ? STYLES[tone] : {};
+}
+
+const ThemeContext = createContext<Theme>({color: false});
+
+/** Provides the theme to every component below. */
+export function ThemeProvider({color, children}: {readonly color: boolean; readonly children: ReactNode}): React.JSX.Element {
+	return <ThemeContext.Provider value={{color}}>{children}</ThemeContext.Provider>;
+}
+
+/** The current theme. */
+export function useTheme(): Theme {
+	return useContext(ThemeContext);
+}
+
+/** Text in a tone (plain when colour is off). */
+export function Paint({tone, children}: {readonly tone?: Tone; readonly children: ReactNode}): React.JSX.Element {
+	const {color} = useTheme();
+	return <Text {...toneProps(tone, color)}>{children}</Text>;
+}

@@ -1,0 +1,131 @@
+import {describe, expect, it} from 'vitest';
+import {fakeRules, fixtureLevel} from './test-helpers/fixtures.js';
+import {type AppAction, type AppState, createAppReducer, initialAppState} from './use-app-state.js';
+
+const reducer = createAppReducer(fakeRules);
+const run = (actions: readonly AppAction[], state: AppState = initialAppState()): AppState => actions.reduce(reducer, state);
+const level = fixtureLevel();
+const open: AppAction = {type: 'open-level', level, hash: 'h1', saved: {draft: ['dns add a A 1.2.3.4'], hintsUsed: 1}};
+const typed = (text: string): AppAction[] => [{type: 'console', action: {type: 'insert', text}}, {type: 'submit'}];
+
+describe('appReducer: navigation', () => {
+	it('goes map → briefing → workbench, starting the session from the saved work', () => {
+		const briefing = run([open]);
+		expect(briefing.screen).toBe('briefing');
+		expect(briefing.current?.session).toBeUndefined();
+		const bench = reducer(briefing, {type: 'start'});
+		expect(bench.screen).toBe('workbench');
+		expect(bench.current?.session?.draft).toEqual(['dns add a A 1.2.3.4']);
+		expect(bench.current?.session?.hintsRevealed).toBe(1);
+	});
+
+	it('goes back one screen at a time with Esc: workbench → briefing → map', () => {
+		const bench = run([open, {type: 'start'}]);
+		expect(reducer(bench, {type: 'back'}).screen).toBe('briefing');
+		expect(run([{type: 'back'}, {type: 'back'}], bench).screen).toBe('map');
+	});
+
+	it('resumes the same session when the same level is opened again', () => {
+		const bench = run([open, {type: 'start'}, ...typed('hint'), {type: 'show-map'}, open, {type: 'start'}]);
+		expect(bench.current?.session?.hintsRevealed).toBe(2);
+	});
+
+	it('puts saved commands that no longer replay into the prompt history, and says so', () => {
+		const stale = createAppReducer({
+			...fakeRules,
+			startSession: (level) => ({...fakeRules.startSession(level), draftProblem: 'line 1 was refused', staleDraft: ['old one', 'old two']}),
+		});
+		const state = [open, {type: 'start'} as const, {type: 'console', action: {type: 'history-previous'}} as const].reduce(stale, initialAppState());
+		expect(state.console.text).toBe('old two');
+		const fresh = [open, {type: 'start'} as const].reduce(stale, initialAppState());
+		expect(fresh.notice).toMatch(/old commands are in the history/);
+	});
+
+	it('starts afresh when another level (or a changed one) is opened', () => {
+		const first = run([open, {type: 'start'}, ...typed('hint')]);
+		const changed = run([{type: 'open-level', level, hash: 'h2', saved: {draft: [], hintsUsed: 0}}, {type: 'start'}], first);
+		expect(changed.current?.session?.hintsRevealed).toBe(0);
+	});
+});
+
+describe('appReducer: the prompt and the session', () => {
+	it('runs the typed line, remembers it, and empties the prompt', () => {
+		const state = run([open, {type: 'start'}, ...typed('curl laptop http://travelbuddy.com')]);
+		expect(state.console.text).toBe('');
+		expect(state.console.history).toEqual(['curl laptop http://travelbuddy.com']);
+		expect(state.current?.session?.log.at(-1)?.trace).toBeDefined();
+	});
+
+	it('gives an erroneous line back, cursor after the offending token', () => {
+		const state = run([open, {type: 'start'}, ...typed('rout add x')]);
+		expect(state.console).toMatchObject({text: 'rout add x', cursor: 4});
+		expect(state.current?.session?.log.at(-1)?.kind).toBe('error');
+	});
+
+	it('ignores an empty line', () => {
+		const before = run([open, {type: 'start'}]);
+		expect(reducer(before, {type: 'submit'})).toBe(before);
+	});
+
+	it('shows the level-complete screen the first time the level is solved, and only then', () => {
+		const solved = run([open, {type: 'start'}, ...typed('firewall insert web input 1 allow tcp 443')]);
+		expect(solved.screen).toBe('complete');
+		const back = reducer(solved, {type: 'continue'});
+		expect(back.screen).toBe('workbench');
+		expect(run(typed('firewall insert web input 1 allow tcp 443'), back).screen).toBe('workbench');
+	});
+
+	it('never shows level complete in the sandbox', () => {
+		const state = run([{type: 'open-level', level, hash: 'h', sandbox: true, saved: {draft: [], hintsUsed: 0}}, {type: 'start'}, ...typed('firewall insert web input 1 allow tcp 443')]);
+		expect(state.screen).toBe('workbench');
+	});
+});
+
+describe('appReducer: traces', () => {
+	it('opens the newest trace of the log, titled by the command that made it', () => {
+		const state = run([open, {type: 'start'}, ...typed('curl laptop http://x'), {type: 'open-last-trace'}]);
+		expect(state.screen).toBe('trace');
+		expect(state.trace?.title).toBe('curl laptop http://x');
+		expect(run([{type: 'trace', action: {type: 'next'}}], state).trace?.step).toBe(1);
+		expect(reducer(state, {type: 'close-trace'}).screen).toBe('workbench');
+	});
+
+	it('quotes rules from the network the trace ran over, even after later changes', () => {
+		const traced = run([open, {type: 'start'}, ...typed('curl laptop http://x')]);
+		const before = traced.current?.session?.network;
+		const changed = run([...typed('firewall insert web input 1 allow tcp 443'), {type: 'continue'}, {type: 'open-last-trace'}], traced);
+		expect(changed.current?.session?.network).not.toBe(before);
+		expect(changed.trace?.network).toBe(before);
+	});
+
+	it('says so when there is no trace yet', () => {
+		const state = run([open, {type: 'start'}, {type: 'open-last-trace'}]);
+		expect(state.screen).toBe('workbench');
+		expect(state.notice).toMatch(/^No trace yet/);
+	});
+
+	it('opens a picked goal’s trace; a state goal has none', () => {
+		const picking = run([open, {type: 'start'}, {type: 'focus', focus: 'goals'}]);
+		const traced = reducer(picking, {type: 'open-goal-trace'});
+		expect(traced.screen).toBe('trace');
+		expect(traced.trace?.title).toBe('A customer reaches the website');
+		const stateGoal = run([{type: 'goal-cursor', delta: 5}, {type: 'open-goal-trace'}], picking);
+		expect(stateGoal.goalCursor).toBe(2);
+		expect(stateGoal.screen).toBe('workbench');
+		expect(stateGoal.notice).toMatch(/no trace to follow/);
+	});
+});
+
+describe('appReducer: scrolling', () => {
+	it('clamps scroll positions to what exists', () => {
+		expect(run([{type: 'scroll-log', delta: 50, max: 10}]).logScroll).toBe(10);
+		expect(run([{type: 'scroll-log', delta: 5}, {type: 'scroll-log', delta: -50}]).logScroll).toBe(0);
+		expect(run([{type: 'scroll-page', delta: 3, max: 2}]).pageScroll).toBe(2);
+		expect(run([{type: 'scroll-network', delta: -1}]).networkScroll).toBe(-1);
+	});
+
+	it('follows new output after a command', () => {
+		const state = run([open, {type: 'start'}, {type: 'scroll-log', delta: 5}, ...typed('hint')]);
+		expect(state.logScroll).toBe(0);
+	});
+});
