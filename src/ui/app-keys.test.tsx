@@ -44,6 +44,13 @@ describe('the workbench keys', () => {
 		await press(KEYS.down, (f) => /^› dig x$/m.test(f));
 	});
 
+	it('clears the prompt after a refused line, and ↑ brings it back to fix', async () => {
+		const {press} = await workbench();
+		const frame = await press('firewall insert wbe input 1 allow tcp 443\r', (f) => f.includes('^^^'));
+		expect(frame).toMatch(/^›\s*$/m);
+		await press(KEYS.up, (f) => f.includes('› firewall insert wbe input 1 allow tcp 443'));
+	});
+
 	it('runs every line of a paste, one after the other', async () => {
 		const {press} = await workbench();
 		const frame = await press('hint\rhint\rhint\r', (f) => f.includes('Hint 3: firewall insert web input 1 allow tcp 443'));

@@ -56,9 +56,10 @@ describe('appReducer: the prompt and the session', () => {
 		expect(state.current?.session?.log.at(-1)?.trace).toBeDefined();
 	});
 
-	it('gives an erroneous line back, cursor after the offending token', () => {
+	it('clears the prompt after an erroneous line and keeps it in the history', () => {
 		const state = run([open, {type: 'start'}, ...typed('rout add x')]);
-		expect(state.console).toMatchObject({text: 'rout add x', cursor: 4});
+		expect(state.console).toMatchObject({text: '', cursor: 0});
+		expect(state.console.history.at(-1)).toBe('rout add x');
 		expect(state.current?.session?.log.at(-1)?.kind).toBe('error');
 	});
 

@@ -158,13 +158,10 @@ export function createAppReducer(rules: SessionRules): (state: AppState, action:
 			case 'submit': {
 				const text = state.console.text.trim();
 				if (!text || !state.current?.session) return state;
-				const next = withSession({...state, console: consoleReducer(state.console, {type: 'submit'}), notice: undefined}, rules, {type: 'submit', text});
-				const last = next.current?.session?.log.at(-1);
-				if (last?.kind === 'error' && last.error?.text === text) {
-					// Give the line back so the player can fix the token the caret points at.
-					return {...next, console: consoleReducer(next.console, {type: 'set-text', text, cursor: Math.min(text.length, last.error.end)})};
-				}
-				return next;
+				// Like a shell, the prompt clears after every line, refused ones included: the log shows the
+				// caret under the bad token and ↑ brings the line back to fix (keeping it made the next
+				// command the player typed land in the middle of the old one).
+				return withSession({...state, console: consoleReducer(state.console, {type: 'submit'}), notice: undefined}, rules, {type: 'submit', text});
 			}
 			case 'console':
 				return {...state, console: consoleReducer(state.console, action.action), notice: undefined};

@@ -17,6 +17,7 @@ describe('completeLines', () => {
 		expect(lines.slice(0, 2)).toEqual(['Level complete: Open the website', '★★★  3 of 3 stars']);
 		expect(lines).toContain(' ✓ Within par: 2 commands (par 2)');
 		expect(lines).toContain(' ✓ No hints revealed');
+		expect(lines).toContain(' ✓ Least privilege: no more open to the internet than the reference');
 		expect(lines).toContain(' › firewall insert web input 1 allow tcp 443');
 		expect(lines).toContain('   $ iptables -I INPUT 1 -p tcp --dport 443 -j ACCEPT');
 		expect(lines.at(-1)).toBe('Next: Subnets');
@@ -26,7 +27,7 @@ describe('completeLines', () => {
 		const lines = completeLines({title: 't', report: {...perfect, stars: 1, withinPar: false, commands: 5, noHints: false, hintsUsed: 2, leastPrivilege: false, exposure: 4}, steps: [], width: 200}).map(lineText);
 		expect(lines).toContain(' ✗ 5 commands: par is 2 — try a shorter solution');
 		expect(lines).toContain(' ✗ 2 hints revealed');
-		expect(lines).toContain(' ✗ 4 ports reachable from the internet, the reference needs only 1 — close what is not needed');
+		expect(lines).toContain(' ✗ 3 ports more open to the internet than the reference solution needs — close what is not needed');
 		expect(lines.at(-1)).toBe('That was the last level — well done.');
 	});
 });

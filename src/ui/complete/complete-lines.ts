@@ -33,8 +33,8 @@ export function starReasons(report: StarReport): {readonly earned: boolean; read
 		{
 			earned: report.leastPrivilege,
 			text: report.leastPrivilege
-				? `Least privilege: ${plural(report.exposure, 'port')} reachable from the internet (the reference needs ${report.referenceExposure.toLocaleString('en-US')})`
-				: `${plural(report.exposure, 'port')} reachable from the internet, the reference needs only ${report.referenceExposure.toLocaleString('en-US')} — close what is not needed`,
+				? 'Least privilege: no more open to the internet than the reference'
+				: `${plural(report.exposure - report.referenceExposure, 'port')} more open to the internet than the reference solution needs — close what is not needed`,
 		},
 	];
 }
