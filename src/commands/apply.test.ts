@@ -305,6 +305,10 @@ describe('real-world equivalents', () => {
 			[],
 			'aws ec2 create-network-acl-entry --network-acl-id acl-public --egress --rule-number 120 --protocol tcp --port-range From=1024,To=65535 --cidr-block 0.0.0.0/0 --rule-action allow',
 		],
+		['app add database fastapi 8000', [], 'uvicorn main:app --host 0.0.0.0 --port 8000   # FastAPI'],
+		['app add database ollama 11434 --bind 127.0.0.1', [], 'OLLAMA_HOST=127.0.0.1:11434 ollama serve'],
+		['app bind database mysql 127.0.0.1', [], 'mysqld --bind-address=127.0.0.1 --port=3306'],
+		['app add database cache 6000', [], 'python3 -m http.server 6000 --bind 0.0.0.0   # any server: cache listens on tcp/6000'],
 		['nat forward gw tcp 443 192.168.2.10:443', [], 'iptables -t nat -A PREROUTING -i eth1 -p tcp --dport 443 -j DNAT --to-destination 192.168.2.10:443'],
 	] as const)('%s', (line, setup, expected) => {
 		expect(realWorld(line, ...setup)).toContain(expected);

@@ -41,9 +41,20 @@ function appName<const N extends string>(name: N): Param<N, string, false> {
 /** A listener, in real-world terms. */
 function listenLine(app: App): string {
 	if (app.protocol === 'udp') return `socat UDP-LISTEN:${app.port},bind=${app.bind},fork -   # ${app.name} listens on udp/${app.port}`;
-	if (/mysql|maria/i.test(app.name)) return `mysqld --bind-address=${app.bind} --port=${app.port}`;
-	return `python3 -m http.server ${app.port} --bind ${app.bind}   # ${app.name} listens on tcp/${app.port}`;
+	const known = KNOWN_SERVERS.find((server) => server.pattern.test(app.name));
+	if (known !== undefined) return known.line(app.bind, app.port);
+	return `python3 -m http.server ${app.port} --bind ${app.bind}   # any server: ${app.name} listens on tcp/${app.port}`;
 }
+
+/** How the servers the campaign uses are told where to listen, by their own configuration. */
+const KNOWN_SERVERS: readonly {readonly pattern: RegExp; readonly line: (bind: string, port: number) => string}[] = [
+	{pattern: /mysql|maria/i, line: (bind, port) => `mysqld --bind-address=${bind} --port=${port}`},
+	{pattern: /postgres/i, line: (bind, port) => `postgres -c listen_addresses='${bind === '0.0.0.0' ? '*' : bind}' -p ${port}`},
+	{pattern: /fastapi|uvicorn|api/i, line: (bind, port) => `uvicorn main:app --host ${bind} --port ${port}   # FastAPI`},
+	{pattern: /ollama/i, line: (bind, port) => `OLLAMA_HOST=${bind}:${port} ollama serve`},
+	{pattern: /redis/i, line: (bind, port) => `redis-server --bind ${bind} --port ${port}`},
+	{pattern: /web|nginx|http|site/i, line: (bind, port) => `nginx: server { listen ${bind}:${port}; }   # in /etc/nginx/conf.d/`},
+];
 
 /** `app add`, `app remove`, `app bind`. */
 export const APP_COMMANDS = [
