@@ -525,7 +525,7 @@ export const WRONG_ANSWERS: readonly WrongAnswer[] = [
 		level: '17-containers-publish',
 		mistake: 'a host firewall rule instead of changing the mapping',
 		script: ['container publish web 443:443', 'firewall insert docker-host input 1 deny tcp 3306'],
-		fails: {'db-hidden': 'DELIVERED'},
+		fails: {'db-hidden': 'DELIVERED', 'only-web': 'DELIVERED'},
 	},
 	{
 		level: '17-containers-publish',
@@ -537,7 +537,7 @@ export const WRONG_ANSWERS: readonly WrongAnswer[] = [
 		level: '17-containers-publish',
 		mistake: 'https opened in the host firewall instead of published',
 		script: ['firewall insert docker-host input 1 allow tcp 443', 'container unpublish mysql 3306', 'container publish mysql 127.0.0.1:3306:3306'],
-		fails: {https: 'PORT_NOT_PUBLISHED'},
+		fails: {https: 'PORT_NOT_PUBLISHED', 'only-web': 'PORT_NOT_PUBLISHED'},
 	},
 
 	// 18-container-dns
