@@ -44,7 +44,12 @@ describe('star text', () => {
 			'★★☆  2 of 3 stars',
 			'✓ solved: every goal passes',
 			'✗ within par: 3 configuration commands (par 2)',
-			'✓ no hints and least privilege: no hints; 1 port open to the internet (reference 1)',
+			'✓ no hints and least privilege: no hints; no more open to the internet than the reference',
 		]);
+	});
+
+	it('says how many ports more than needed are open', () => {
+		const lines = starLines(computeStars({commands: 2, par: 2, hintsUsed: 2, exposure: 4, referenceExposure: 2}));
+		expect(lines.at(-1)).toBe('✗ no hints and least privilege: 2 hints revealed; 2 ports more open to the internet than the reference needs');
 	});
 });

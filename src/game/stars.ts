@@ -54,6 +54,13 @@ export function starGlyphs(stars: number): string {
 	return '★'.repeat(earned) + '☆'.repeat(3 - earned);
 }
 
+/** How open the network is compared with the reference solution, in words. */
+function exposureText(report: StarReport): string {
+	const more = report.exposure - report.referenceExposure;
+	if (more <= 0) return 'no more open to the internet than the reference';
+	return `${more} port${more === 1 ? '' : 's'} more open to the internet than the reference needs`;
+}
+
 /** Plain lines explaining a star report, one per star (for the log and `netquest check`). */
 export function starLines(report: StarReport): string[] {
 	const mark = (earned: boolean): string => (earned ? '✓' : '✗');
@@ -63,6 +70,6 @@ export function starLines(report: StarReport): string[] {
 		`${mark(report.stars > 0)} solved: every goal passes`,
 		`${mark(report.withinPar)} within par: ${report.commands} configuration command${report.commands === 1 ? '' : 's'} (par ${report.par})`,
 		`${mark(report.noHints && report.leastPrivilege)} no hints and least privilege: ${report.noHints ? 'no hints' : hints}; ` +
-			`${report.exposure} port${report.exposure === 1 ? '' : 's'} open to the internet (reference ${report.referenceExposure})`,
+			exposureText(report),
 	];
 }
