@@ -142,6 +142,18 @@ describe('routes', () => {
 		]);
 	});
 
+	it('refuses a gateway of another network, as AWS does, pointing at the target', () => {
+		expect(refusal('route add rt-private 10.40.0.0/16 igw-lab')).toMatchObject({
+			message: 'igw-lab is not attached to any VPC, not to main: attach it first with igw attach igw-lab main',
+			pointsAt: 'igw-lab',
+		});
+		expect(refusal('igw attach igw-lab lab', 'route add rt-private 10.40.0.0/16 igw-lab').message).toBe(
+			"igw-lab is attached to VPC lab, not to main: a route table can use only its own VPC's gateway",
+		);
+		expect(refusal('route add rt-office 0.0.0.0/8 igw-1').message).toBe('igw-1 is an internet gateway: only a VPC route table can send traffic to it');
+		expect(refusal('route add rt-office 10.40.0.0/16 nat-1').message).toBe('nat-1 lives in VPC main, so a route table of no VPC cannot use it');
+	});
+
 	it('refuses a second route for the same block, and removing one that is not there', () => {
 		expect(refusal('route add rt-public 0.0.0.0/0 nat-1')).toMatchObject({
 			message: 'rt-public already has a route for 0.0.0.0/0 (to igw-1) — remove it first with route remove rt-public 0.0.0.0/0',

@@ -401,12 +401,6 @@ export const WRONG_ANSWERS: readonly WrongAnswer[] = [
 	},
 	{
 		level: '13-internet-gateway',
-		mistake: 'the internet gateway never attached to the VPC',
-		script: ['igw create igw-tb', 'route add rt-public 0.0.0.0/0 igw-tb', 'eip associate 203.0.113.10 web-1'],
-		fails: {site: 'NO_ROUTE', 'public-a-public': null},
-	},
-	{
-		level: '13-internet-gateway',
 		mistake: 'the private route table sent to the internet gateway too',
 		script: [
 			'igw create igw-tb',
@@ -608,6 +602,13 @@ export const WRONG_ANSWERS: readonly WrongAnswer[] = [
 
 /** Mistakes the commands refuse before the network changes. */
 export const REFUSED_ANSWERS: readonly RefusedAnswer[] = [
+	{
+		level: '13-internet-gateway',
+		mistake: 'a route to the internet gateway before it is attached to the VPC',
+		script: ['igw create igw-tb'],
+		refused: 'route add rt-public 0.0.0.0/0 igw-tb',
+		message: /igw-tb is not attached to any VPC, not to tb-vpc: attach it first with igw attach igw-tb tb-vpc/,
+	},
 	{
 		level: '01-public-ip',
 		mistake: 'a private address on the internet',

@@ -70,6 +70,26 @@ function awsRoute(network: Network, tableId: string, route: Route, verb: 'create
 	return [`${head} --instance-id ${owner?.id ?? route.target}`];
 }
 
+/**
+ * Why a gateway cannot be a target of a table in `vpc`, as AWS refuses it
+ * ("route table and network gateway belong to different networks"); undefined when it can.
+ * A start network may still hold such a route (a gateway detached later is a blackhole in AWS).
+ */
+function gatewayMismatch(network: Network, vpc: string | undefined, target: string): string | undefined {
+	const igw = byId(network.internetGateways, target);
+	if (igw !== undefined) {
+		if (vpc === undefined) return `${target} is an internet gateway: only a VPC route table can send traffic to it`;
+		if (igw.vpc === undefined) return `${target} is not attached to any VPC, not to ${vpc}: attach it first with igw attach ${target} ${vpc}`;
+		if (igw.vpc !== vpc) return `${target} is attached to VPC ${igw.vpc}, not to ${vpc}: a route table can use only its own VPC's gateway`;
+	}
+	const natgw = byId(network.natGateways, target);
+	if (natgw !== undefined) {
+		const natVpc = byId(network.subnets, natgw.subnet)?.vpc;
+		if (natVpc !== vpc) return `${target} lives in ${natVpc === undefined ? 'no VPC' : `VPC ${natVpc}`}, so a route table of ${vpc === undefined ? 'no VPC' : `VPC ${vpc}`} cannot use it`;
+	}
+	return undefined;
+}
+
 function isVpcTable(network: Network, tableId: string): boolean {
 	return byId(network.routeTables, tableId)?.vpc !== undefined;
 }
@@ -128,6 +148,8 @@ export const ROUTE_COMMANDS = [
 					'destination',
 				);
 			}
+			const mismatch = gatewayMismatch(network, table.vpc, args.target);
+			if (mismatch !== undefined) return fail(mismatch, 'target');
 			const route: Route = {destination: args.destination, target: args.target};
 			return {
 				network: {...network, routeTables: replaceById(network.routeTables, table.id, (item) => ({...item, routes: [...item.routes, route]}))},
