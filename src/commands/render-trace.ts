@@ -49,7 +49,9 @@ export function describeDecider(decider: Decider): string {
 	}
 }
 
-const NODE_WIDTH = 10;
+/** Node names are padded to the longest in the trace, within these bounds, so the notes line up. */
+const MIN_NODE_WIDTH = 8;
+const MAX_NODE_WIDTH = 16;
 const ACTION_WIDTH = 9;
 
 /** What a translation rewrote: `source a:p ⇒ b:p`, `destination …`, or both. */
@@ -62,11 +64,11 @@ export function describeRewrite(before: Packet, after: Packet): string[] {
 	return lines;
 }
 
-function hopLines(hop: Hop): string[] {
+function hopLines(hop: Hop, nodeWidth: number): string[] {
 	const mark = hop.action === 'drop' ? '✗' : hop.action === 'reply' ? '←' : '→';
-	const head = `${mark} ${hop.node.padEnd(NODE_WIDTH)} ${hop.action.padEnd(ACTION_WIDTH)} `;
+	const head = `${mark} ${hop.node.padEnd(nodeWidth)} ${hop.action.padEnd(ACTION_WIDTH)} `;
 	const lines = wrap(hop.note, head, ' '.repeat(head.length));
-	if (hop.after !== undefined) lines.push(...describeRewrite(hop.packet, hop.after).map((line) => `${' '.repeat(NODE_WIDTH + 3)}${line}`));
+	if (hop.after !== undefined) lines.push(...describeRewrite(hop.packet, hop.after).map((line) => `${' '.repeat(nodeWidth + 3)}${line}`));
 	return lines;
 }
 
@@ -77,13 +79,15 @@ export function renderTrace(trace: Trace): string[] {
 	const lines = [`${flow.from} → ${target} port ${flow.port}/${flow.protocol}`];
 	const first = trace.hops[0];
 	if (first !== undefined) lines.push(`  ${formatPacket(first.packet)}`);
+	const longest = Math.max(0, ...trace.hops.map((hop) => hop.node.length));
+	const nodeWidth = Math.min(MAX_NODE_WIDTH, Math.max(MIN_NODE_WIDTH, longest));
 	let replying = false;
 	for (const hop of trace.hops) {
 		if (hop.action === 'reply' && !replying) {
 			replying = true;
 			lines.push('  the reply:');
 		}
-		lines.push(...hopLines(hop));
+		lines.push(...hopLines(hop, nodeWidth));
 	}
 	const delivered = outcome.code === 'DELIVERED';
 	const head = `${delivered ? '✓' : '✗'} ${outcome.code}${delivered ? '' : ` at ${outcome.at}`}`;

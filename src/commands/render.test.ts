@@ -44,17 +44,27 @@ describe('renderTrace', () => {
 		expect(renderTrace(natTrace)).toEqual([
 			'app-1 → api.example.com port 443/tcp',
 			'  10.0.2.15:1024-65535 → 203.0.113.50:443',
-			'→ app-1      route     Route table rt-private sends 0.0.0.0/0 to nat-1 (route',
-			'                       #1).',
-			'→ nat-1      translate NAT gateway nat-1 rewrites the source to its own',
-			'                       private address 10.0.1.4 so that the reply comes back',
-			'                       to it.',
-			'             source 10.0.2.15:1024-65535 ⇒ 10.0.1.4:1024-65535',
-			'✗ api        drop      Network ACL acl-api drops it: inbound rule 200 denies',
-			'                       tcp 443.',
+			'→ app-1    route     Route table rt-private sends 0.0.0.0/0 to nat-1 (route',
+			'                     #1).',
+			'→ nat-1    translate NAT gateway nat-1 rewrites the source to its own private',
+			'                     address 10.0.1.4 so that the reply comes back to it.',
+			'           source 10.0.2.15:1024-65535 ⇒ 10.0.1.4:1024-65535',
+			'✗ api      drop      Network ACL acl-api drops it: inbound rule 200 denies tcp',
+			'                     443.',
 			'✗ DENIED_BY_NACL at api — a network ACL rule (or its final deny) dropped it',
 			'  decided by network ACL acl-api, inbound rule 200',
 		]);
+	});
+
+	it('pads node names to the longest in the trace so the notes line up', () => {
+		const long: Trace = {
+			...natTrace,
+			hops: natTrace.hops.map((hop, index) => (index === 2 ? {...hop, node: 'model-server'} : hop)),
+		};
+		const lines = renderTrace(long);
+		expect(lines).toContain('→ app-1        route     Route table rt-private sends 0.0.0.0/0 to nat-1');
+		expect(lines).toContain('→ nat-1        translate NAT gateway nat-1 rewrites the source to its own');
+		expect(lines.some((line) => line.startsWith('✗ model-server drop      Network ACL acl-api drops it:'))).toBe(true);
 	});
 
 	it('marks the reply and shows a delivered outcome with its message', () => {
@@ -75,9 +85,9 @@ describe('renderTrace', () => {
 		expect(renderTrace(delivered)).toEqual([
 			'laptop → web port 80/tcp',
 			'  198.51.100.7:40000 → 203.0.113.10:80',
-			'→ web        deliver   website accepts it.',
+			'→ web      deliver   website accepts it.',
 			'  the reply:',
-			'← web        reply     The reply goes back.',
+			'← web      reply     The reply goes back.',
 			'✓ DELIVERED: website on web answers.',
 		]);
 	});
