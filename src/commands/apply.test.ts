@@ -127,7 +127,10 @@ describe('apps', () => {
 		expect(host(run('app bind web mysql 127.0.0.1'), 'web').apps[1]).toMatchObject({name: 'mysql', bind: '127.0.0.1'});
 		expect(host(run('app remove web mysql'), 'web').apps.map((app) => app.name)).toEqual(['website']);
 		expect(run('app add shop admin 8081').containers[0]!.apps.map((app) => app.name)).toEqual(['shop', 'admin']);
-		expect(refusal('app add web website 8443').message).toBe('web already runs an app named website');
+		expect(refusal('app add web website 8443').message).toBe(
+			'web already runs an app named website (on tcp/443): give this one its own name, like website-8443, or change that one with app remove',
+		);
+		expect(refusal('container publish shop 8080:8080').message).toMatch(/: unpublish it first with container unpublish shop 8080$/);
 		expect(refusal('app bind web mysql 0.0.0.0').message).toBe('mysql already listens on 0.0.0.0');
 	});
 });
@@ -152,6 +155,13 @@ describe('routes', () => {
 		);
 		expect(refusal('route add rt-office 0.0.0.0/8 igw-1').message).toBe('igw-1 is an internet gateway: only a VPC route table can send traffic to it');
 		expect(refusal('route add rt-office 10.40.0.0/16 nat-1').message).toBe('nat-1 lives in VPC main, so a route table of no VPC cannot use it');
+	});
+
+	it('refuses an on-premises next hop outside the subnets that use the table', () => {
+		expect(refusal('route add rt-office 10.70.0.0/16 via 192.168.2.1')).toMatchObject({
+			message: `192.168.2.1 is not in a subnet that uses rt-office (office 192.168.1.0/24): a next hop must be reachable directly — Linux refuses it too ("Nexthop has invalid gateway")`,
+			pointsAt: '192.168.2.1',
+		});
 	});
 
 	it('refuses a second route for the same block, and removing one that is not there', () => {
@@ -324,5 +334,36 @@ describe('real-world equivalents', () => {
 		['nat forward gw tcp 443 192.168.2.10:443', [], 'iptables -t nat -A PREROUTING -i eth1 -p tcp --dport 443 -j DNAT --to-destination 192.168.2.10:443'],
 	] as const)('%s', (line, setup, expected) => {
 		expect(realWorld(line, ...setup)).toContain(expected);
+	});
+});
+
+describe('security groups belong to a VPC', () => {
+	const oneVpc = network({
+		vpcs: [{id: 'tb-vpc', cidr: '10.0.0.0/16'}],
+		subnets: [{id: 'public-a', cidr: '10.0.1.0/24', vpc: 'tb-vpc'}],
+		hosts: [{id: 'web-1', kind: 'instance', interfaces: [{subnet: 'public-a', ip: '10.0.1.10'}]}],
+	});
+
+	it('takes the only VPC when --vpc is left out, and says so', () => {
+		const result = apply(oneVpc, mustParse('sg create sg-web'));
+		if (!result.ok) throw new Error(result.error.message);
+		expect(result.network.securityGroups[0]?.vpc).toBe('tb-vpc');
+		expect(result.summary).toBe('Created security group sg-web in VPC tb-vpc (inbound: nothing allowed yet).');
+		expect(result.realWorld).toEqual(["aws ec2 create-security-group --group-name sg-web --description 'sg-web' --vpc-id tb-vpc"]);
+	});
+
+	it('refuses to attach a group of another VPC', () => {
+		expect(refusal('sg create sg-lab --vpc lab', 'sg attach sg-lab web').message).toBe(
+			'sg-lab belongs to VPC lab but web is in VPC main: a security group works only inside its own VPC',
+		);
+	});
+});
+
+describe('on-premises subnets', () => {
+	it('explain the address plan, without claiming an address for a router that may not exist', () => {
+		expect(realWorld('subnet create lab-net 192.168.5.0/24')).toEqual([
+			'# 192.168.5.0/24: 254 host addresses, 192.168.5.1–192.168.5.254',
+			'ip addr add <address>/24 dev eth0   # on each machine you put in it',
+		]);
 	});
 });

@@ -86,6 +86,8 @@ export function readAddress(text: string): Read<string> {
 	if (text.includes('/')) {
 		return bad(`'${text}' is a block, not an address — leave out the '/${text.split('/')[1] ?? ''}'`, expected, text.split('/')[0]);
 	}
+	if (text.toLowerCase() === 'localhost') return bad("'localhost' is a name: here, write its address, 127.0.0.1", expected, '127.0.0.1');
+	if (['any', 'anywhere', 'all', '*'].includes(text.toLowerCase())) return bad(`'${text}' is not an address: every interface is 0.0.0.0`, expected, '0.0.0.0');
 	return bad(`'${text}' is not an IPv4 address: expected four numbers 0–255 separated by dots, like 10.0.1.10`, expected);
 }
 

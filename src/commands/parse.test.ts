@@ -29,6 +29,8 @@ const cases: Case[] = [
 	{text: 'subnet create db 010.0.3.0/24', message: /not a CIDR block/, at: '010.0.3.0/24'},
 	{text: 'subnet create d@b 10.0.3.0/24', message: /not a valid id/, at: 'd@b'},
 	{text: 'host move web app 10.0.2.300', message: /'10\.0\.2\.300' is not an IPv4 address/, at: '10.0.2.300'},
+	{text: 'app bind web mysql localhost', message: /'localhost' is a name: here, write its address, 127\.0\.0\.1/, at: 'localhost', suggestion: '127.0.0.1'},
+	{text: 'sg allow sg-web inbound tcp 443 from anywhere', message: /anywhere is 0\.0\.0\.0\/0/, at: 'anywhere', suggestion: '0.0.0.0/0', withNetwork: true},
 	{text: 'app add web api 70000', message: /'70000' is not a port/, at: '70000'},
 	{text: 'app add web api 0', message: /'0' is not a port/, at: '0'},
 	{text: 'app add web dns 53/icmp', message: /optionally followed by \/tcp or \/udp/, at: '53/icmp'},

@@ -222,12 +222,6 @@ export const WRONG_ANSWERS: readonly WrongAnswer[] = [
 		script: ['route remove rt-web 10.0.0.0/16', 'route add rt-web 10.0.0.0/16 via 10.0.1.1', 'route add rt-app 10.0.0.0/16 via 10.0.2.1'],
 		fails: {quarantine: 'DELIVERED'},
 	},
-	{
-		level: '06-routing',
-		mistake: "the wrong gateway: r1's address in another subnet",
-		script: ['route add rt-web 10.0.2.0/24 via 10.0.2.1', 'route add rt-app 10.0.0.0/16 via 10.0.2.1'],
-		fails: {checkout: 'NO_ROUTE'},
-	},
 
 	// 07-host-firewall
 	{
@@ -602,6 +596,13 @@ export const WRONG_ANSWERS: readonly WrongAnswer[] = [
 
 /** Mistakes the commands refuse before the network changes. */
 export const REFUSED_ANSWERS: readonly RefusedAnswer[] = [
+	{
+		level: '06-routing',
+		mistake: "the wrong gateway: r1's address in another subnet",
+		script: [],
+		refused: 'route add rt-web 10.0.2.0/24 via 10.0.2.1',
+		message: /10\.0\.2\.1 is not in a subnet that uses rt-web \(web 10\.0\.1\.0\/24\): a next hop must be reachable directly/,
+	},
 	{
 		level: '13-internet-gateway',
 		mistake: 'a route to the internet gateway before it is attached to the VPC',

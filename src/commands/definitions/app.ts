@@ -69,7 +69,13 @@ export const APP_COMMANDS = [
 		params: [ref('host', 'endpoint', '<host>'), text('name', '<name>', 'a name for the app, like website'), portSpec('port'), flag('--bind', address('bind', '<addr>'))],
 		apply: (network, args) => {
 			const apps = appsOf(network, args.host)!;
-			if (apps.some((app) => app.name === args.name)) return fail(`${args.host} already runs an app named ${args.name}`, 'name');
+			const same = apps.find((app) => app.name === args.name);
+			if (same !== undefined) {
+				return fail(
+					`${args.host} already runs an app named ${args.name} (on ${same.protocol}/${same.port}): give this one its own name, like ${args.name}-${args.port.port}, or change that one with app remove`,
+					'name',
+				);
+			}
 			const app = appSchema.parse({name: args.name, port: args.port.port, protocol: args.port.protocol, bind: args.bind ?? '0.0.0.0'});
 			return {
 				network: withApps(network, args.host, [...apps, app]),

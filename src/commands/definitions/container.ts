@@ -111,7 +111,11 @@ export const CONTAINER_COMMANDS = [
 		apply: (network, args) => {
 			const container = byId(network.containers, args.container)!;
 			if (container.publish.some((item) => item.hostPort === args.publish.hostPort && item.protocol === args.publish.protocol)) {
-				return fail(`${args.container} already publishes ${args.publish.protocol} port ${args.publish.hostPort}`, 'publish');
+				const udp = args.publish.protocol === 'udp' ? '/udp' : '';
+				return fail(
+					`${args.container} already publishes ${args.publish.protocol} port ${args.publish.hostPort}: unpublish it first with container unpublish ${args.container} ${args.publish.hostPort}${udp}`,
+					'publish',
+				);
 			}
 			return {
 				network: withContainer(network, container.id, (item) => ({...item, publish: [...item.publish, args.publish]})),

@@ -90,6 +90,26 @@ function gatewayMismatch(network: Network, vpc: string | undefined, target: stri
 	return undefined;
 }
 
+/**
+ * Why an on-premises next hop (a router's address or id) cannot be used by
+ * this table: it must sit in a subnet that uses the table (or that a router
+ * using it is attached to), as Linux refuses a gateway it cannot reach
+ * directly ("Nexthop has invalid gateway"). Undefined when it can, or when no
+ * subnet uses the table yet. VPC tables may name an instance anywhere in the VPC.
+ */
+function unreachableNextHop(network: Network, tableId: string, vpc: string | undefined, target: string): string | undefined {
+	if (vpc !== undefined) return undefined;
+	const owners = new Set(network.subnets.filter((subnet) => subnet.routeTable === tableId).map((subnet) => subnet.id));
+	for (const host of network.hosts) if (host.routeTable === tableId) for (const face of host.interfaces) owners.add(face.subnet);
+	if (owners.size === 0) return undefined;
+	const reachable = network.hosts.flatMap((host) => host.interfaces.filter((face) => owners.has(face.subnet)).map((face) => ({host: host.id, ip: face.ip})));
+	const direct = isAddress(target) ? reachable.some((face) => face.ip === target) : reachable.some((face) => face.host === target);
+	const isHop = isAddress(target) || byId(network.hosts, target) !== undefined;
+	if (!isHop || direct) return undefined;
+	const where = [...owners].map((id) => `${id} ${byId(network.subnets, id)?.cidr ?? ''}`.trim()).join(', ');
+	return `${target} is not in a subnet that uses ${tableId} (${where}): a next hop must be reachable directly — Linux refuses it too ("Nexthop has invalid gateway")`;
+}
+
 function isVpcTable(network: Network, tableId: string): boolean {
 	return byId(network.routeTables, tableId)?.vpc !== undefined;
 }
@@ -148,7 +168,7 @@ export const ROUTE_COMMANDS = [
 					'destination',
 				);
 			}
-			const mismatch = gatewayMismatch(network, table.vpc, args.target);
+			const mismatch = gatewayMismatch(network, table.vpc, args.target) ?? unreachableNextHop(network, table.id, table.vpc, args.target);
 			if (mismatch !== undefined) return fail(mismatch, 'target');
 			const route: Route = {destination: args.destination, target: args.target};
 			return {

@@ -21,6 +21,9 @@ function peer<const N extends string>(name: N): Param<N, string, false> {
 		expected: 'a CIDR block like 0.0.0.0/0 or a security group id',
 		read: (token, context) => {
 			if (/^[\d./]+$/.test(token.text)) return readCidrText(token.text);
+			if (['any', 'anywhere', 'all', 'world', 'internet', 'everyone'].includes(token.text.toLowerCase())) {
+				return {ok: false, message: `'${token.text}' is not a block: anywhere is 0.0.0.0/0 (a source is a CIDR block or a security group)`, expected: 'a CIDR block like 0.0.0.0/0 or a security group id', suggestion: '0.0.0.0/0'};
+			}
 			return context.network === undefined ? {ok: true, value: token.text} : lookup(context.network, 'sg', token.text);
 		},
 		candidates: (context) => ['0.0.0.0/0', ...(context.network?.securityGroups.map((group) => group.id) ?? [])],
@@ -96,18 +99,24 @@ export const SG_COMMANDS = [
 		example: 'sg create sg-api --vpc main',
 		params: [newId('id', 'security group'), flag('--vpc', ref('vpc', 'vpc')), flag('--description', text('description', '<text>', 'what the group is for'))],
 		apply: (network, args) => {
+			// A security group always belongs to a VPC; with a single VPC around, that is the one (as the AWS console preselects it).
+			const vpc = args.vpc ?? (network.vpcs.length === 1 ? network.vpcs[0]!.id : undefined);
 			const group: SecurityGroup = {
 				id: args.id,
-				...(args.vpc === undefined ? {} : {vpc: args.vpc}),
+				...(vpc === undefined ? {} : {vpc}),
 				...(args.description === undefined ? {} : {description: args.description}),
 				inbound: [],
 				outbound: [{protocol: 'all', destination: '0.0.0.0/0'}],
 			};
-			return {network: {...network, securityGroups: [...network.securityGroups, group]}, summary: `Created security group ${args.id} (inbound: nothing allowed yet).`};
+			return {
+				network: {...network, securityGroups: [...network.securityGroups, group]},
+				summary: `Created security group ${args.id}${vpc === undefined ? '' : ` in VPC ${vpc}`} (inbound: nothing allowed yet).`,
+			};
 		},
-		realWorld: (args) => [
-			`aws ec2 create-security-group --group-name ${args.id} --description '${args.description ?? args.id}'${args.vpc === undefined ? '' : ` --vpc-id ${args.vpc}`}`,
-		],
+		realWorld: (args, _before, after) => {
+			const vpc = byId(after.securityGroups, args.id)?.vpc;
+			return [`aws ec2 create-security-group --group-name ${args.id} --description '${args.description ?? args.id}'${vpc === undefined ? '' : ` --vpc-id ${vpc}`}`];
+		},
 	}),
 	config({
 		name: 'sg allow',
@@ -159,6 +168,11 @@ export const SG_COMMANDS = [
 		apply: (network, args) => {
 			const host = byId(network.hosts, args.host)!;
 			if (host.securityGroups.includes(args.group)) return fail(`${args.host} already has ${args.group}`, 'group');
+			const groupVpc = byId(network.securityGroups, args.group)?.vpc;
+			const hostVpc = byId(network.subnets, host.interfaces[0]?.subnet ?? '')?.vpc;
+			if (groupVpc !== undefined && hostVpc !== undefined && groupVpc !== hostVpc) {
+				return fail(`${args.group} belongs to VPC ${groupVpc} but ${args.host} is in VPC ${hostVpc}: a security group works only inside its own VPC`, 'group');
+			}
 			return {
 				network: updateHost(network, host.id, (item) => ({...item, securityGroups: [...item.securityGroups, args.group]})),
 				summary: `${args.host} is now in security group ${args.group}.`,

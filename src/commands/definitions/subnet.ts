@@ -1,4 +1,4 @@
-import {firstUsable, formatAddress, parseCidr} from '../../engine/address.js';
+import {firstUsable, formatAddress, lastAddress, parseCidr, usableHosts} from '../../engine/address.js';
 import {subnetSchema} from '../../engine/network.js';
 import {cidr, flag, newId, ref} from '../args.js';
 import {config, fail} from '../define.js';
@@ -32,7 +32,10 @@ export const SUBNET_COMMANDS = [
 		realWorld: (args) => {
 			if (args.vpc !== undefined) return [`aws ec2 create-subnet --vpc-id ${args.vpc} --cidr-block ${args.cidr} ${nameTag('subnet', args.id)}`];
 			const block = parseCidr(args.cidr)!;
-			return [`ip addr add ${formatAddress(firstUsable(block, false))}/${block.prefix} dev eth1   # the router's leg in the new subnet`];
+			return [
+				`# ${args.cidr}: ${usableHosts(block, false)} host addresses, ${formatAddress(firstUsable(block, false))}–${formatAddress(lastAddress(block) - 1)}`,
+				`ip addr add <address>/${block.prefix} dev eth0   # on each machine you put in it`,
+			];
 		},
 	}),
 	config({
