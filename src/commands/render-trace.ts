@@ -23,7 +23,8 @@ export function describeDecider(decider: Decider): string {
 		case 'dns-record':
 			return `DNS record ${decider.id}`;
 		case 'route':
-			return `route table ${decider.id}, route${position}`;
+			if (decider.index !== undefined) return `route table ${decider.id}, route${position}`;
+			return decider.list === 'local' ? `route table ${decider.id}, the local route` : `route table ${decider.id}: no route matches`;
 		case 'firewall-rule':
 			return `firewall of ${decider.id},${list} rule${position}`;
 		case 'firewall-policy':

@@ -100,6 +100,8 @@ describe('renderTrace', () => {
 describe('describeDecider', () => {
 	it.each([
 		[{kind: 'route', id: 'rt-1', index: 0}, 'route table rt-1, route #1'],
+		[{kind: 'route', id: 'rt-1'}, 'route table rt-1: no route matches'],
+		[{kind: 'route', id: 'rt-1', list: 'local'}, 'route table rt-1, the local route'],
 		[{kind: 'firewall-rule', id: 'web', list: 'input', index: 2}, 'firewall of web, input rule #3'],
 		[{kind: 'firewall-policy', id: 'web', list: 'input'}, 'firewall of web, input policy'],
 		[{kind: 'nacl-default', id: 'acl-1', list: 'outbound'}, 'network ACL acl-1, outbound final deny (*)'],

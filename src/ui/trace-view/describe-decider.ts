@@ -23,7 +23,8 @@ export function decidingLine(network: Network, decider: Decider): string | undef
 		}
 		case 'route': {
 			const table = network.routeTables.find((candidate) => candidate.id === decider.id);
-			if (at === undefined) return 'the local (connected) route';
+			// describeDecider already says "the local route" or "no route matches".
+			if (at === undefined) return undefined;
 			const route = table?.routes[at];
 			return route && describeRoute(route);
 		}

@@ -90,8 +90,16 @@ describe('quoteDecider', () => {
 		[{kind: 'app', id: 'db', index: 0}, 'app #1 on db: mysql 3306/tcp @127.0.0.1'],
 		[{kind: 'internet-gateway', id: 'igw-1'}, 'internet gateway igw-1'],
 		[{kind: 'route', id: 'missing', index: 4}, 'route table missing, route #5'],
-		[{kind: 'route', id: 'rt-office'}, 'route table rt-office, route: the local (connected) route'],
+		[{kind: 'route', id: 'rt-office'}, 'route table rt-office: no route matches'],
+		[{kind: 'route', id: 'rt-office', list: 'local'}, 'route table rt-office, the local route'],
 	] as const)('%o', (decider, expected) => {
 		expect(quoteDecider(network, decider)).toBe(expected);
+	});
+});
+
+describe('packetSegments', () => {
+	it('shows a reply to any ephemeral port as the whole range, not its first port', () => {
+		const reply = {protocol: 'tcp', src: '203.0.113.10', srcPort: '443', dst: '198.51.100.20', dstPort: 1024, dstPortRange: '1024-65535'} as const;
+		expect(packetSegments(reply).map((segment) => segment.text).join('')).toBe('tcp 203.0.113.10:443 → 198.51.100.20:1024-65535');
 	});
 });

@@ -25,7 +25,8 @@ export function packetSegments(packet: Packet, before?: Packet): Segment[] {
 		seg(' → '),
 		mark(packet.dst, before !== undefined && before.dst !== packet.dst),
 		seg(':'),
-		mark(String(packet.dstPort), before !== undefined && before.dstPort !== packet.dstPort),
+		// A reply to any ephemeral port carries the whole range (dstPortRange); dstPort is then only its first port.
+		mark(packet.dstPortRange ?? String(packet.dstPort), before !== undefined && before.dstPort !== packet.dstPort),
 	];
 }
 
@@ -36,7 +37,7 @@ export function rewrites(before: Packet, after: Packet): string[] {
 		out.push(`source ${before.src}:${before.srcPort} ⇒ ${after.src}:${after.srcPort}`);
 	}
 	if (before.dst !== after.dst || before.dstPort !== after.dstPort) {
-		out.push(`destination ${before.dst}:${before.dstPort} ⇒ ${after.dst}:${after.dstPort}`);
+		out.push(`destination ${before.dst}:${before.dstPortRange ?? before.dstPort} ⇒ ${after.dst}:${after.dstPortRange ?? after.dstPort}`);
 	}
 	return out;
 }
