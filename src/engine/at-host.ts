@@ -1,4 +1,4 @@
-import {checkChain, checkGroups} from './guards.js';
+import {checkChain, checkGroups, untracked} from './guards.js';
 import {deliverAtHost} from './host-delivery.js';
 import {INTERNET, type Host} from './network.js';
 import {describeChoice, describeOnward, egressOf, follow, nextHop, type Onward} from './next-hop.js';
@@ -71,6 +71,8 @@ function translateOut(walk: Walk, host: Host, next: Onward, wire: Wire, address:
 export function hostSend(walk: Walk, host: Host, mode: 'origin' | 'forward', wire: Wire): Step {
 	const {topology} = walk;
 	const request = walk.phase === 'request';
+	// Requests meet the stateful filters; a reply only at a host the request never passed.
+	const judged = request || untracked(walk, host);
 	const context = hostRouting(topology, host);
 	const choice = chooseRoute(topology, context, wire.dst);
 	if (choice === undefined) {
@@ -87,12 +89,12 @@ export function hostSend(walk: Walk, host: Host, mode: 'origin' | 'forward', wir
 	}
 	record(walk, host.id, 'route', out, describeChoice(topology, context, choice, wire.dst, what(walk)), decidedBy === undefined ? {} : {decidedBy});
 	if (next.kind === 'stop') return fail(walk, host.id, next.code, next.message, out, decidedBy);
-	if (request) {
+	if (judged) {
 		const stopped = checkChain(walk, host, mode === 'origin' ? 'output' : 'forward', out);
 		if (stopped !== undefined) return stopped;
 	}
 	if (mode === 'forward') out = translateOut(walk, host, next, out, egressAddress(context, next, out.src));
-	if (request && next.kind !== 'container') {
+	if (judged && next.kind !== 'container') {
 		const vpc = context.vpc;
 		const owner = vpc === undefined ? undefined : topology.vpcOwners.get(vpc)?.get(out.dst);
 		const stopped = checkGroups(walk, host, 'outbound', out, owner?.kind === 'host' ? owner.host.id : undefined);
@@ -107,13 +109,19 @@ export function hostSend(walk: Walk, host: Host, mode: 'origin' | 'forward', wir
  * A packet arrives at a host. A request meets the host's security groups
  * (unless it came over a Docker bridge), then is delivered if it is
  * addressed to the host, forwarded if the host is a router, or dropped.
- * A reply is either home (the client), translated back (NAT), or lost.
+ * A reply is either home (the client), translated back (NAT), forwarded by
+ * a router (whose security groups judge it only if the request never passed
+ * it), or lost.
  */
 export function hostArrive(walk: Walk, host: Host, viaBridge: boolean, wire: Wire): Step {
 	const own = walk.topology.hostAddresses.get(host.id)?.has(wire.dst) ?? false;
 	const router = host.kind === 'router' || host.kind === 'nat';
 	if (walk.phase === 'reply') {
-		if (!own) return router ? hostSend(walk, host, 'forward', wire) : fail(walk, host.id, 'NO_ROUTE', `${host.id} is not a router, so it drops the reply addressed to ${ip(wire.dst)}.`, wire);
+		if (!own && !router) return fail(walk, host.id, 'NO_ROUTE', `${host.id} is not a router, so it drops the reply addressed to ${ip(wire.dst)}.`, wire);
+		if (!own) {
+			const stopped = !viaBridge && untracked(walk, host) ? checkGroups(walk, host, 'inbound', wire, wire.srcOwner) : undefined;
+			return stopped ?? hostSend(walk, host, 'forward', wire);
+		}
 		if (host.id === walk.client.id && wire.dst === walk.client.address) return reachClient(walk, host.id, wire);
 		const entry = walk.nat.find(
 			(candidate) => candidate.node === host.id && candidate.kind === 'snat' && candidate.translated.address === wire.dst && samePorts(candidate.translated.port, wire.dstPort),

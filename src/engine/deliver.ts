@@ -18,13 +18,16 @@ export type AppMatch =
 /**
  * Finds the app that takes a packet for `destination` on (protocol, port).
  * An app bound to 0.0.0.0 takes any, one bound to an address takes packets
- * sent to that address; over loopback any listener on the port answers.
+ * sent to that address only — over loopback too: an app bound to the host's
+ * own address does not answer at 127.0.0.1. A listener that misses a packet
+ * sent over loopback (`loopback`) is `other-address`, never `localhost-only`.
  */
 export function matchApp(apps: readonly App[], protocol: App['protocol'], port: number, destination: number, loopback: boolean): AppMatch {
 	const listening = apps.map((app, index) => ({app, index})).filter(({app}) => app.protocol === protocol && app.port === port);
-	const accepted = loopback ? listening[0] : listening.find(({app}) => app.bind === '0.0.0.0' || parseAddress(app.bind) === destination);
+	// A socket bound to a specific address only receives packets addressed to it (ip(7): INADDR_ANY is the wildcard).
+	const accepted = listening.find(({app}) => app.bind === '0.0.0.0' || parseAddress(app.bind) === destination);
 	if (accepted !== undefined) return {kind: 'accepted', ...accepted};
-	const local = listening.find(({app}) => {
+	const local = loopback ? undefined : listening.find(({app}) => {
 		const bind = parseAddress(app.bind);
 		return bind !== undefined && isLoopback(bind);
 	});

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {parseAddress} from './address.js';
-import {evaluateChain} from './firewall.js';
+import {evaluateChain, evaluateChainOverPorts} from './firewall.js';
 import {chainSchema, type Chain} from './network.js';
 
 const chain = (input: unknown): Chain => chainSchema.parse(input);
@@ -38,5 +38,30 @@ describe('evaluateChain', () => {
 	it('an empty chain follows its policy', () => {
 		expect(evaluateChain(chain({policy: 'allow'}), packet('tcp', '1.1.1.1', '2.2.2.2', 1))).toEqual({allowed: true});
 		expect(evaluateChain(chain({policy: 'deny'}), packet('tcp', '1.1.1.1', '2.2.2.2', 1))).toEqual({allowed: false});
+	});
+});
+
+describe('evaluateChainOverPorts (a reply to any ephemeral port)', () => {
+	const reply = {protocol: 'tcp' as const, src: parseAddress('10.1.3.10')!, dst: parseAddress('10.1.2.10')!};
+	const ephemeral = {from: 1024, to: 65535};
+	it.each([
+		['every port allowed by one rule', {policy: 'deny', rules: [{action: 'allow', protocol: 'tcp', ports: '1024-65535'}]}, {allowed: true, index: 0}],
+		['allowed by two rules together', {policy: 'deny', rules: [{action: 'allow', protocol: 'tcp', ports: '1024-30000'}, {action: 'allow', protocol: 'tcp', ports: '30001-65535'}]}, {allowed: true, index: 0}],
+		['part left to a deny policy', {policy: 'deny', rules: [{action: 'allow', protocol: 'tcp', ports: '32768-65535'}]}, {allowed: false, ports: {from: 1024, to: 32767}}],
+		['part left to an allow policy', {policy: 'allow', rules: [{action: 'allow', protocol: 'tcp', ports: '32768-65535'}]}, {allowed: true, index: 0}],
+		['a deny rule inside the range, first', {policy: 'allow', rules: [{action: 'deny', protocol: 'tcp', ports: '5000-6000'}]}, {allowed: false, index: 0, ports: {from: 5000, to: 6000}}],
+		['a deny rule shadowed by an earlier allow', {policy: 'deny', rules: [{action: 'allow', protocol: 'all'}, {action: 'deny', protocol: 'tcp', ports: '5000'}]}, {allowed: true, index: 0}],
+		['a deny rule outside the range', {policy: 'allow', rules: [{action: 'deny', protocol: 'tcp', ports: '22'}]}, {allowed: true}],
+		['a rule for another source', {policy: 'deny', rules: [{action: 'allow', protocol: 'all', source: '192.0.2.0/24'}]}, {allowed: false, ports: ephemeral}],
+	])('%s', (_, input, expected) => {
+		expect(evaluateChainOverPorts(chain(input), reply, ephemeral)).toEqual(expected);
+	});
+
+	it('agrees with evaluateChain on a single port', () => {
+		const rules = chain({policy: 'deny', rules: [{action: 'deny', protocol: 'tcp', ports: '22', source: '10.0.0.0/8'}, {action: 'allow', protocol: 'tcp', ports: '1-1000'}]});
+		for (const port of [21, 22, 23, 1000, 1001]) {
+			const single = evaluateChain(rules, {...reply, dstPort: port});
+			expect(evaluateChainOverPorts(rules, reply, {from: port, to: port})).toMatchObject(single);
+		}
 	});
 });

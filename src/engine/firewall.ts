@@ -1,11 +1,13 @@
 import {cidrContains, parseCidr, type Cidr} from './address.js';
 import type {Chain, FirewallRule, Protocol} from './network.js';
-import {inRange, rangeOf, type PortRange} from './ports.js';
+import {subtractRanges} from './port-spans.js';
+import {ALL_PORTS, inRange, rangeOf, type PortRange} from './ports.js';
 
 /**
  * Host and network firewalls (iptables-like chains): the first rule that
  * matches decides, else the chain's policy. Stateful: the walker lets the
- * replies of an allowed connection through without asking the chain again.
+ * replies of an allowed connection through without asking the chain again;
+ * only a host the request never passed judges a reply (`evaluateChainOverPorts`).
  */
 
 /** The fields of a packet a firewall rule looks at. */
@@ -75,4 +77,34 @@ export function evaluateChain(chain: Chain, packet: ChainPacket): ChainVerdict {
 	const index = compiledRules(chain).findIndex((compiled) => compiledMatches(compiled, packet));
 	if (index < 0) return {allowed: chain.policy === 'allow'};
 	return {allowed: chain.rules[index]?.action === 'allow', index};
+}
+
+/** A chain's decision over a range of destination ports; `ports` is the first sub-range the deciding rule or policy denies. */
+export type ChainRangeVerdict = ChainVerdict & {readonly ports?: PortRange};
+
+/**
+ * Runs a packet whose destination port is any of `ports` (a reply to a
+ * client's ephemeral ports) through a chain: allowed only when every port is.
+ * When denied, `index` is the first rule, in chain order, that denies one of
+ * the ports (undefined: the policy denies the ports no rule matched); when
+ * allowed, the first rule that allowed some of them.
+ */
+export function evaluateChainOverPorts(chain: Chain, packet: Omit<ChainPacket, 'dstPort'>, ports: PortRange): ChainRangeVerdict {
+	let open: PortRange[] = [ports];
+	let first: number | undefined;
+	for (const [index, compiled] of compiledRules(chain).entries()) {
+		if (open.length === 0) break;
+		const {rule} = compiled;
+		if (rule.protocol !== 'all' && rule.protocol !== packet.protocol) continue;
+		if (!blockMatches(compiled.source, packet.src) || !blockMatches(compiled.destination, packet.dst)) continue;
+		const covers = compiled.ports ?? ALL_PORTS;
+		const hit = open.find((segment) => segment.from <= covers.to && covers.from <= segment.to);
+		if (hit === undefined) continue;
+		if (rule.action === 'deny') return {allowed: false, index, ports: {from: Math.max(hit.from, covers.from), to: Math.min(hit.to, covers.to)}};
+		first ??= index;
+		open = subtractRanges(open, [covers]);
+	}
+	const left = open[0];
+	if (left !== undefined && chain.policy === 'deny') return {allowed: false, ports: left};
+	return first === undefined ? {allowed: true} : {allowed: true, index: first};
 }

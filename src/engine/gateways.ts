@@ -2,6 +2,7 @@ import {isPrivate, isPublic, parseAddress} from './address.js';
 import {travel} from './boundary.js';
 import {INTERNET, type InternetGateway, type NatGateway} from './network.js';
 import {describeChoice, describeOnward, follow, nextHop} from './next-hop.js';
+import {EPHEMERAL_PORTS} from './ports.js';
 import {chooseRoute, natGatewayRouting, routeDecider} from './routing.js';
 import {primarySubnetOf, vpcOfSubnet, type PublicOwner} from './topology.js';
 import {fail, ip, move, record, what, type Step, type Walk, type Wire} from './walk.js';
@@ -107,8 +108,10 @@ export function natGatewayArrive(walk: Walk, natGateway: NatGateway, wire: Wire)
 		const message = `NAT gateway ${natGateway.id} only translates connections on their way out; it lets only their replies back in, so a connection started towards it has nowhere to go.`;
 		return fail(walk, natGateway.id, 'NAT_NO_INBOUND', message, wire, decidedBy);
 	}
-	const after: Wire = {...wire, src: privateIp, srcOwner: natGateway.id};
-	walk.nat.push({node: natGateway.id, kind: 'snat', original: {address: wire.src, port: wire.srcPort}, translated: {address: privateIp, port: wire.srcPort}});
+	// A NAT gateway picks its own source port, anywhere in 1024-65535, whatever port the client used:
+	// https://docs.aws.amazon.com/vpc/latest/userguide/custom-network-acl.html#nacl-ephemeral-ports
+	const after: Wire = {...wire, src: privateIp, srcPort: EPHEMERAL_PORTS, srcOwner: natGateway.id};
+	walk.nat.push({node: natGateway.id, kind: 'snat', original: {address: wire.src, port: wire.srcPort}, translated: {address: privateIp, port: EPHEMERAL_PORTS}});
 	record(walk, natGateway.id, 'translate', wire, `NAT gateway ${natGateway.id} rewrites the source ${ip(wire.src)} to its own address ${ip(privateIp)} (source NAT), so the reply comes back to it.`, {after, decidedBy});
 	return natGatewaySend(walk, natGateway, after);
 }

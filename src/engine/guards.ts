@@ -1,14 +1,15 @@
-import {evaluateChain} from './firewall.js';
+import {evaluateChain, evaluateChainOverPorts, type ChainRangeVerdict} from './firewall.js';
 import type {Decider} from './flow.js';
 import type {FirewallRule, Host} from './network.js';
 import type {OutcomeCode} from './outcome.js';
-import {evaluateSecurityGroups} from './security-groups.js';
+import {evaluateSecurityGroups, evaluateSecurityGroupsOverPorts, type GroupVerdict} from './security-groups.js';
 import {fail, ip, portWords, record, type Step, type Walk, type Wire} from './walk.js';
 
 /**
  * The stateful filters on a host: its firewall chains and its security
- * groups. They judge requests only — the walker never asks them about a
- * reply, because they remember the connection they allowed.
+ * groups. They judge requests; a reply passes every host the request
+ * passed without being asked again, because those hosts remember the
+ * connection. Only a host off the request's path judges a reply.
  */
 
 /** A firewall rule in words: "allow tcp 443 from 10.0.1.0/24". */
@@ -25,53 +26,79 @@ export function chainCode(host: Host, list: 'input' | 'output' | 'forward'): Out
 	return list === 'forward' && (host.kind === 'router' || host.kind === 'nat') ? 'DENIED_BY_NETWORK_FIREWALL' : 'DENIED_BY_HOST_FIREWALL';
 }
 
-/** Runs a request through one chain of the host's firewall; undefined when it passes (or the chain is absent). */
+/**
+ * True during the reply at a host the request never passed (an asymmetric
+ * return path): its connection tracking has no entry for the connection, so
+ * its stateful filters judge the reply like a new packet.
+ */
+export function untracked(walk: Walk, host: Host): boolean {
+	return walk.phase === 'reply' && !(walk.tracked?.has(host.id) ?? false);
+}
+
+/** Why a reply meets a filter at all (see `untracked`). */
+function strangerWords(host: Host): string {
+	return `${host.id} never saw the request, so its connection tracking does not know this connection and judges the reply like a new packet`;
+}
+
+/**
+ * Runs a packet through one chain of the host's firewall; undefined when it
+ * passes (or the chain is absent). Callers ask for requests, and for replies
+ * only at an `untracked` host: a reply must then pass on every port of its
+ * destination range (the client's ephemeral ports).
+ */
 export function checkChain(walk: Walk, host: Host, list: 'input' | 'output' | 'forward', wire: Wire): Step | undefined {
 	const chain = host.firewall?.[list];
 	if (chain === undefined) return undefined;
-	const verdict = evaluateChain(chain, {protocol: wire.protocol, src: wire.src, dst: wire.dst, dstPort: wire.dstPort.from});
+	const reply = walk.phase === 'reply';
+	const verdict: ChainRangeVerdict = reply
+		? evaluateChainOverPorts(chain, {protocol: wire.protocol, src: wire.src, dst: wire.dst}, wire.dstPort)
+		: evaluateChain(chain, {protocol: wire.protocol, src: wire.src, dst: wire.dst, dstPort: wire.dstPort.from});
 	const rule = verdict.index === undefined ? undefined : chain.rules[verdict.index];
 	const decidedBy: Decider =
 		verdict.index === undefined ? {kind: 'firewall-policy', id: host.id, list} : {kind: 'firewall-rule', id: host.id, list, index: verdict.index};
 	const kind = chainCode(host, list) === 'DENIED_BY_NETWORK_FIREWALL' ? 'network firewall' : 'firewall';
 	const name = `${host.id}'s ${kind} (${list} chain)`;
-	const what = `${wire.protocol} ${portWords(wire.dstPort)} from ${ip(wire.src)} to ${ip(wire.dst)}`;
+	const lead = reply ? `${strangerWords(host)}: ` : '';
+	const what = `${reply ? 'the reply, ' : ''}${wire.protocol} ${portWords(verdict.ports ?? wire.dstPort)} from ${ip(wire.src)} to ${ip(wire.dst)}`;
 	if (verdict.allowed) {
 		const why = rule === undefined ? 'no rule matches and the policy is allow' : `rule #${(verdict.index ?? 0) + 1} (${describeFirewallRule(rule)}) matches first`;
-		record(walk, host.id, 'filter', wire, `${name} lets ${what} through: ${why}.`, {decidedBy});
+		record(walk, host.id, 'filter', wire, `${lead}${name} lets ${what} through: ${why}.`, {decidedBy});
 		return undefined;
 	}
 	const why = rule === undefined ? "no rule matches and the chain's policy is deny" : `rule #${(verdict.index ?? 0) + 1} (${describeFirewallRule(rule)}) matches first`;
-	return fail(walk, host.id, chainCode(host, list), `${name} drops ${what}: ${why}.`, wire, decidedBy);
+	return fail(walk, host.id, chainCode(host, list), `${lead}${name} drops ${what}: ${why}.`, wire, decidedBy);
 }
 
 /**
- * Runs a request through the host's security groups (hosts with none are
+ * Runs a packet through the host's security groups (hosts with none are
  * not filtered). `peerHost` is the host behind the other address, for rules
- * that name a group instead of a block.
+ * that name a group instead of a block. Callers ask for requests, and for
+ * replies only at an `untracked` host, where every port of the reply's
+ * destination range must be allowed.
  */
 export function checkGroups(walk: Walk, host: Host, direction: 'inbound' | 'outbound', wire: Wire, peerHost: string | undefined): Step | undefined {
 	if (host.securityGroups.length === 0) return undefined;
 	const inbound = direction === 'inbound';
+	const reply = walk.phase === 'reply';
 	const peer = inbound ? wire.src : wire.dst;
-	const verdict = evaluateSecurityGroups(walk.topology, host.securityGroups, direction, {
-		protocol: wire.protocol,
-		dstPort: wire.dstPort.from,
-		peer,
-		...(peerHost === undefined ? {} : {peerHost}),
-	});
-	const what = `${wire.protocol} ${portWords(wire.dstPort)} ${inbound ? 'from' : 'to'} ${ip(peer)}`;
+	const packet = {protocol: wire.protocol, peer, ...(peerHost === undefined ? {} : {peerHost})};
+	const overPorts = reply ? evaluateSecurityGroupsOverPorts(walk.topology, host.securityGroups, direction, packet, wire.dstPort) : undefined;
+	const verdict: GroupVerdict =
+		overPorts === undefined ? evaluateSecurityGroups(walk.topology, host.securityGroups, direction, {...packet, dstPort: wire.dstPort.from}) : overPorts.allowed ? overPorts : {allowed: false};
+	const lead = reply ? `${strangerWords(host)}: ` : '';
+	const ports = overPorts !== undefined && !overPorts.allowed ? overPorts.ports : wire.dstPort;
+	const what = `${reply ? 'the reply, ' : ''}${wire.protocol} ${portWords(ports)} ${inbound ? 'from' : 'to'} ${ip(peer)}`;
 	if (verdict.allowed) {
 		const group = walk.topology.securityGroups.get(verdict.group);
 		const rule = inbound ? group?.inbound[verdict.index] : group?.outbound[verdict.index];
 		const other = rule === undefined ? '' : 'source' in rule ? ` from ${rule.source}` : ` to ${rule.destination}`;
 		const ruleText = rule === undefined ? '' : ` (${rule.protocol}${rule.ports === undefined ? '' : ` ${rule.ports}`}${other})`;
-		record(walk, host.id, 'filter', wire, `Security group ${verdict.group} lets ${what} ${inbound ? 'in' : 'out'}: ${direction} rule #${verdict.index + 1}${ruleText} allows it.`, {
+		record(walk, host.id, 'filter', wire, `${lead}Security group ${verdict.group} lets ${what} ${inbound ? 'in' : 'out'}: ${direction} rule #${verdict.index + 1}${ruleText} allows it.`, {
 			decidedBy: {kind: 'security-group', id: verdict.group, list: direction, index: verdict.index},
 		});
 		return undefined;
 	}
 	const groups = host.securityGroups.join(', ');
-	const message = `No ${direction} rule of ${host.id}'s security groups (${groups}) allows ${what}, so it is dropped: security groups allow only what a rule allows.`;
+	const message = `${lead}${reply ? 'no' : 'No'} ${direction} rule of ${host.id}'s security groups (${groups}) allows ${what}, so it is dropped: security groups allow only what a rule allows.`;
 	return fail(walk, host.id, 'DENIED_BY_SECURITY_GROUP', message, wire, {kind: 'security-group', id: host.id, list: direction});
 }

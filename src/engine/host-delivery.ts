@@ -88,8 +88,9 @@ function natInbound(walk: Walk, host: Host, wire: Wire): Step | undefined {
 }
 
 /**
- * A port published on 127.0.0.1 only (`-p 127.0.0.1:3306:3306`), reached from
- * elsewhere after the input chain let it in: BOUND_TO_LOCALHOST.
+ * A port published on 127.0.0.1 only (`-p 127.0.0.1:3306:3306`), reached at
+ * another address of the host (from elsewhere after the input chain let it
+ * in, or from the host itself) where no app of the host listens: BOUND_TO_LOCALHOST.
  */
 function localhostOnly(walk: Walk, host: Host, wire: Wire): Step | undefined {
 	const port = wire.dstPort.from;
@@ -123,9 +124,12 @@ export function deliverAtHost(walk: Walk, host: Host, wire: Wire, arrival: Arriv
 	const dnat = published(walk, host, wire, arrival) ?? (arrival.fromSelf ? undefined : natInbound(walk, host, wire));
 	if (dnat !== undefined) return dnat;
 	if (!arrival.fromSelf) {
-		const stopped = checkChain(walk, host, 'input', wire) ?? localhostOnly(walk, host, wire);
+		const stopped = checkChain(walk, host, 'input', wire);
 		if (stopped !== undefined) return stopped;
 	}
 	const listener = {id: host.id, apps: host.apps, at: {kind: 'host', host}} as const;
-	return deliverToApp(walk, listener, wire, arrival) ?? unpublished(walk, host, wire) ?? refuse(walk, host.id, wire);
+	// A host app on the port answers first: a 127.0.0.1-only mapping leaves the host's other addresses alone.
+	const answered = deliverToApp(walk, listener, wire, arrival);
+	if (answered !== undefined) return answered;
+	return (arrival.loopback ? undefined : localhostOnly(walk, host, wire)) ?? unpublished(walk, host, wire) ?? refuse(walk, host.id, wire);
 }

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {parseAddress} from './address.js';
 import {network} from './network.js';
-import {evaluateSecurityGroups} from './security-groups.js';
+import {evaluateSecurityGroups, evaluateSecurityGroupsOverPorts} from './security-groups.js';
 import {topologyOf} from './topology.js';
 
 const topology = topologyOf(
@@ -50,5 +50,28 @@ describe('evaluateSecurityGroups', () => {
 		expect(evaluateSecurityGroups(topology, ['sg-web'], 'outbound', packet)).toEqual({allowed: true, group: 'sg-web', index: 0});
 		expect(evaluateSecurityGroups(topology, ['sg-app'], 'outbound', packet)).toEqual({allowed: false});
 		expect(evaluateSecurityGroups(topology, ['sg-app'], 'outbound', inbound(3306, '10.0.2.7'))).toEqual({allowed: true, group: 'sg-app', index: 0});
+	});
+});
+
+describe('evaluateSecurityGroupsOverPorts (a reply to any ephemeral port)', () => {
+	const ephemeral = {from: 1024, to: 65535};
+	const reply = {protocol: 'tcp' as const, peer: parseAddress('10.9.1.1')!};
+	const groups = topologyOf(
+		network({
+			securityGroups: [
+				{id: 'sg-low', inbound: [{protocol: 'tcp', ports: '1024-32767', source: '10.9.0.0/16'}]},
+				{id: 'sg-high', inbound: [{protocol: 'tcp', ports: '32768-65535', source: '0.0.0.0/0'}]},
+				{id: 'sg-udp', inbound: [{protocol: 'udp', ports: '1024-65535', source: '0.0.0.0/0'}]},
+				{id: 'sg-other', inbound: [{protocol: 'all', source: '192.0.2.0/24'}]},
+			],
+		}),
+	);
+	it.each([
+		['rules of two groups cover the range together', ['sg-low', 'sg-high'], {allowed: true, group: 'sg-low', index: 0}],
+		['one group covers only part', ['sg-high'], {allowed: false, ports: {from: 1024, to: 32767}}],
+		['a rule for another protocol', ['sg-udp'], {allowed: false, ports: ephemeral}],
+		['a rule for another source', ['sg-other'], {allowed: false, ports: ephemeral}],
+	])('%s', (_, names, expected) => {
+		expect(evaluateSecurityGroupsOverPorts(groups, names, 'inbound', reply, ephemeral)).toEqual(expected);
 	});
 });

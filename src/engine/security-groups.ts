@@ -1,12 +1,14 @@
 import {cidrContains, parseCidr} from './address.js';
 import type {Protocol, SgInboundRule, SgOutboundRule} from './network.js';
-import {inRange, rangeOf} from './ports.js';
+import {subtractRanges} from './port-spans.js';
+import {ALL_PORTS, inRange, rangeOf, type PortRange} from './ports.js';
 import type {Topology} from './topology.js';
 
 /**
  * Security groups: stateful, allow-only filters on an instance. A packet
  * passes when any rule of any of the host's groups allows it; replies of an
- * allowed connection always pass (the walker does not ask again).
+ * allowed connection pass without being asked again — only a host the
+ * request never passed judges a reply (see `evaluateSecurityGroupsOverPorts`).
  */
 
 /** What a security group rule looks at. */
@@ -55,4 +57,40 @@ export function evaluateSecurityGroups(
 		if (index >= 0) return {allowed: true, group: groupId, index};
 	}
 	return {allowed: false};
+}
+
+/** The decision over a range of destination ports; when refused, `ports` is the first sub-range no rule allows. */
+export type GroupRangeVerdict =
+	| {readonly allowed: true; readonly group: string; readonly index: number}
+	| {readonly allowed: false; readonly ports: PortRange};
+
+/**
+ * Evaluates a host's groups for a packet whose destination port is any of
+ * `ports` (a reply to a client's ephemeral ports): allowed only when the
+ * rules together cover every port. When allowed, names the first rule used.
+ */
+export function evaluateSecurityGroupsOverPorts(
+	topology: Topology,
+	groups: readonly string[],
+	direction: 'inbound' | 'outbound',
+	packet: Omit<GroupPacket, 'dstPort'>,
+	ports: PortRange,
+): GroupRangeVerdict {
+	let open: PortRange[] = [ports];
+	let first: {readonly group: string; readonly index: number} | undefined;
+	for (const groupId of groups) {
+		const group = topology.securityGroups.get(groupId);
+		const rules: readonly (SgInboundRule | SgOutboundRule)[] = group === undefined ? [] : direction === 'inbound' ? group.inbound : group.outbound;
+		for (const [index, rule] of rules.entries()) {
+			const covers = rule.protocol === 'all' ? ALL_PORTS : rangeOf(rule.ports);
+			const peer = 'source' in rule ? rule.source : rule.destination;
+			// Test protocol and peer at the rule's own first port; the ports themselves are cut below.
+			if (!ruleMatches(topology, rule, peer, {...packet, dstPort: covers.from})) continue;
+			if (!open.some((segment) => segment.from <= covers.to && covers.from <= segment.to)) continue;
+			first ??= {group: groupId, index};
+			open = subtractRanges(open, [covers]);
+			if (open.length === 0) return {allowed: true, ...first};
+		}
+	}
+	return {allowed: false, ports: open[0] ?? ports};
 }

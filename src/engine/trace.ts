@@ -80,7 +80,13 @@ function sourceOf(walkFlow: Flow, network: Network): Source | undefined {
 	return container === undefined ? undefined : {kind: 'container', container, id: container.id};
 }
 
-/** Delivery without the network: to 127.0.0.0/8 or to one of the source's own addresses. */
+/**
+ * Delivery without the network: to 127.0.0.0/8 or to one of the source's own
+ * addresses. Such packets cross the `lo` interface, which Linux does run
+ * through INPUT and OUTPUT; the game's chains have no interface matcher, so
+ * they behave as if they began with the `-A INPUT -i lo -j ACCEPT` (and
+ * OUTPUT `-o lo`) that ufw and firewalld install by default: no chain is asked.
+ */
 function selfDelivery(walk: Walk, source: Source, wire: Wire): Step {
 	const loopback = isLoopback(wire.dst);
 	const out: Wire = {...wire, src: loopback ? (parseAddress('127.0.0.1') ?? wire.dst) : wire.dst};
@@ -98,6 +104,8 @@ function selfDelivery(walk: Walk, source: Source, wire: Wire): Step {
 /** Traces the reply of a delivered TCP request back to the client; returns the final outcome. */
 function traceReply(walk: Walk, delivered: NonNullable<End['delivered']>, request: Outcome, local: boolean): Outcome {
 	const server = delivered.at.kind === 'host' ? delivered.at.host.id : delivered.at.container.id;
+	// Every node the request passed keeps it in its connection tracking table.
+	walk.tracked = new Set(walk.path);
 	startPhase(walk, 'reply', server);
 	const sent = delivered.wire;
 	const reply: Wire = {protocol: sent.protocol, src: sent.dst, srcPort: sent.dstPort, dst: sent.src, dstPort: sent.srcPort, srcOwner: server};

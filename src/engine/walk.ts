@@ -80,6 +80,12 @@ export type Walk = {
 	trail: string[];
 	/** The route that sent the packet on most recently (it closes a loop). */
 	lastRoute?: Decider;
+	/**
+	 * During the reply: the nodes the request passed through. Their stateful
+	 * filters (connection tracking) know the connection and let the reply
+	 * pass; any other node judges the reply like a new packet.
+	 */
+	tracked?: ReadonlySet<string>;
 };
 
 /** Dotted quad of a numeric address. */
@@ -154,12 +160,21 @@ export function finish(outcome: Outcome, delivered?: Delivered): End {
 	return delivered === undefined ? {kind: 'end', outcome} : {kind: 'end', outcome, delivered};
 }
 
-const replyCodes: Partial<Record<OutcomeCode, OutcomeCode>> = {DENIED_BY_NACL: 'REPLY_DENIED_BY_NACL', LOOP: 'LOOP', REPLY_DENIED_BY_NACL: 'REPLY_DENIED_BY_NACL'};
+const replyCodes: Partial<Record<OutcomeCode, OutcomeCode>> = {
+	DENIED_BY_NACL: 'REPLY_DENIED_BY_NACL',
+	LOOP: 'LOOP',
+	REPLY_DENIED_BY_NACL: 'REPLY_DENIED_BY_NACL',
+	// A stateful filter the request never passed judges the reply (see Walk.tracked).
+	DENIED_BY_HOST_FIREWALL: 'DENIED_BY_HOST_FIREWALL',
+	DENIED_BY_NETWORK_FIREWALL: 'DENIED_BY_NETWORK_FIREWALL',
+	DENIED_BY_SECURITY_GROUP: 'DENIED_BY_SECURITY_GROUP',
+};
 
 /**
  * Drops the packet: records a `drop` hop and ends with the outcome. During
- * the reply, a NACL drop becomes REPLY_DENIED_BY_NACL, a loop stays LOOP,
- * and anything else means the reply has no way back (NO_RETURN_ROUTE).
+ * the reply, a NACL drop becomes REPLY_DENIED_BY_NACL, a loop and a drop by
+ * a firewall or security group keep their code, and anything else means the
+ * reply has no way back (NO_RETURN_ROUTE).
  */
 export function fail(walk: Walk, node: string, code: OutcomeCode, message: string, wire: Wire, decidedBy?: Decider): End {
 	const reply = walk.phase === 'reply';
