@@ -1,6 +1,6 @@
 import {z} from 'zod';
 import {flowSchema, type Trace} from './flow.js';
-import {addressSchema, idSchema, portSchema, protocolSchema} from './network.js';
+import {addressSchema, cidrSchema, idSchema, portSchema, protocolSchema} from './network.js';
 import {OUTCOME_CODES, type OutcomeCode} from './outcome.js';
 
 /**
@@ -60,6 +60,8 @@ export const stateCheckSchema = z.discriminatedUnion('check', [
 	z.object({check: z.literal('subnet-private'), subnet: idSchema}),
 	/** The subnet's route table sends 0.0.0.0/0 to an attached internet gateway. */
 	z.object({check: z.literal('subnet-public'), subnet: idSchema}),
+	/** The subnet (or, without `subnet`, every subnet) lies inside this block: an address plan, e.g. the company's 10.0.0.0/16. */
+	z.object({check: z.literal('subnet-within'), cidr: cidrSchema, subnet: idSchema.optional()}),
 	/** The subnet has room for at least this many hosts (after reserved addresses). */
 	z.object({check: z.literal('subnet-size'), subnet: idSchema, hosts: z.number().int().min(1)}),
 	/** The host has an interface in the subnet. */

@@ -85,6 +85,20 @@ describe('checkState', () => {
 			message:
 				'subnet public (10.0.1.0/24) has room for only 251 hosts after the 5 addresses the cloud reserves; 252 needed (a shorter prefix than /24 gives more room).',
 		},
+		{check: {check: 'subnet-within', subnet: 'public', cidr: '10.0.0.0/16'}, passed: true, message: 'subnet public (10.0.1.0/24) lies inside 10.0.0.0/16.'},
+		{
+			check: {check: 'subnet-within', subnet: 'tiny', cidr: '10.0.0.0/16'},
+			passed: false,
+			message: 'subnet tiny (192.168.9.0/30) is not inside 10.0.0.0/16: carve subnets out of that block.',
+		},
+		{
+			check: {check: 'subnet-within', cidr: '10.0.0.0/16'},
+			passed: false,
+			message:
+				'subnet stray (10.1.0.0/24), subnet loose (10.9.4.0/24), subnet office (192.168.1.0/24), subnet office-2 (192.168.1.128/25), subnet tiny (192.168.9.0/30) are not inside 10.0.0.0/16: carve subnets out of that block.',
+		},
+		{check: {check: 'subnet-within', cidr: '0.0.0.0/0'}, passed: true, message: 'Every subnet lies inside 0.0.0.0/0.'},
+		{check: {check: 'subnet-within', subnet: 'nope', cidr: '10.0.0.0/16'}, passed: false, message: "There is no subnet called 'nope'."},
 		{
 			check: {check: 'subnet-size', subnet: 'tiny', hosts: 2},
 			passed: true,

@@ -55,6 +55,19 @@ function checkNoOverlap(network: Network, vpc: string | undefined): StateVerdict
 	return pass(`No two subnets of ${scope} overlap.`);
 }
 
+/** Every named subnet (or every subnet) lies inside `block`. */
+function checkWithin(network: Network, blockText: string, only: string | undefined): StateVerdict {
+	const block = parseCidr(blockText);
+	const subnets = network.subnets.filter((subnet) => only === undefined || subnet.id === only);
+	if (only !== undefined && subnets.length === 0) return fail(`There is no subnet called '${only}'.`);
+	const outside = subnets.filter((subnet) => {
+		const cidr = parseCidr(subnet.cidr);
+		return block === undefined || cidr === undefined || !cidrInside(cidr, block);
+	});
+	if (outside.length > 0) return fail(`${outside.map(describeSubnet).join(', ')} ${outside.length === 1 ? 'is' : 'are'} not inside ${blockText}: carve subnets out of that block.`);
+	return pass(only === undefined ? `Every subnet lies inside ${blockText}.` : `${describeSubnet(subnets[0]!)} lies inside ${blockText}.`);
+}
+
 /** Evaluates one state check against a network. Unknown ids fail with a sentence naming them. */
 export function checkState(network: Network, check: StateCheck): StateVerdict {
 	if (check.check === 'no-overlap') return checkNoOverlap(network, check.vpc);
@@ -65,6 +78,7 @@ export function checkState(network: Network, check: StateCheck): StateVerdict {
 			? pass(`${check.name} resolves to ${check.address}.`)
 			: fail(`${check.name} resolves to ${resolution.address}, not ${check.address}.`);
 	}
+	if (check.check === 'subnet-within') return checkWithin(network, check.cidr, check.subnet);
 	if (check.check === 'host-in-subnet') {
 		const host = network.hosts.find((candidate) => candidate.id === check.host);
 		if (host === undefined) return fail(`There is no host called '${check.host}'.`);

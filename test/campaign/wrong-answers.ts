@@ -209,6 +209,13 @@ export const WRONG_ANSWERS: readonly WrongAnswer[] = [
 		fails: {'web-placed': null, 'app-placed': null, 'db-placed': null, 'db-separated': 'DELIVERED'},
 	},
 
+	{
+		level: '05-subnets',
+		mistake: 'subnets from outside the address plan (another private range, and a public one)',
+		script: ['subnet create web 192.168.5.0/24', 'subnet create app 172.16.0.0/24', 'subnet create db 8.8.8.0/24', 'host move web-1 web', 'host move app-1 app', 'host move db-1 db'],
+		fails: {'in-plan': null},
+	},
+
 	// 06-routing
 	{
 		level: '06-routing',
