@@ -60,7 +60,9 @@ export function gradeOnlyGoal(network: Network, goal: OnlyGoal, cache: Reachabil
 		if (isEmptySet(extra) && isEmptySet(missing)) continue;
 		offendingSources.push(source);
 		if (first === undefined) {
-			const span = toSpans(extra)[0];
+			// Show a port that really answers (say ssh on 22) before one that only gets past the filters.
+			const answering = subtractSets(extra, subtractSets(extra, delivered));
+			const span = toSpans(answering)[0] ?? toSpans(extra)[0];
 			first = span !== undefined ? {source, span, kind: 'extra'} : {source, span: toSpans(missing)[0]!, kind: 'missing'};
 		}
 	}
@@ -80,13 +82,18 @@ export function gradeOnlyGoal(network: Network, goal: OnlyGoal, cache: Reachabil
 	});
 	const parts: string[] = [];
 	if (extraSpans.length > 0) {
-		parts.push(`${goal.toHost} is also open on ${formatSpans(extraSpans, MESSAGE_CAP)}, which should be closed`);
+		parts.push(`nothing stops traffic to ${goal.toHost} on ${formatSpans(extraSpans, MESSAGE_CAP)}, which should be closed`);
 	}
 	if (missingSpans.length > 0) {
 		parts.push(`${formatSpans(missingSpans, MESSAGE_CAP)} should be reachable but ${missingSpans.length === 1 ? 'is' : 'are'} not`);
 	}
 	const who = `From ${offendingSources.join(' and ')}`;
-	const example = `e.g. ${formatSpan({protocol: offence.span.protocol, port: offence.span.port})}: ${offendingTrace.outcome.message}`;
+	const port = formatSpan({protocol: offence.span.protocol, port: offence.span.port});
+	const delivered = offendingTrace.outcome.code === 'DELIVERED';
+	const example =
+		offence.kind === 'extra' && !delivered
+			? `e.g. ${port} gets past every filter; only because nothing listens there is it refused: ${offendingTrace.outcome.message}`
+			: `e.g. ${port}: ${offendingTrace.outcome.message}`;
 	return {
 		...base,
 		passed: false,
