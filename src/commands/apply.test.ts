@@ -147,7 +147,7 @@ describe('routes', () => {
 
 	it('refuses a gateway of another network, as AWS does, pointing at the target', () => {
 		expect(refusal('route add rt-private 10.40.0.0/16 igw-lab')).toMatchObject({
-			message: 'igw-lab is not attached to any VPC, not to main: attach it first with igw attach igw-lab main',
+			message: 'igw-lab is not attached to main (nor to any VPC): attach it first with igw attach igw-lab main',
 			pointsAt: 'igw-lab',
 		});
 		expect(refusal('igw attach igw-lab lab', 'route add rt-private 10.40.0.0/16 igw-lab').message).toBe(

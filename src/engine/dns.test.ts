@@ -83,11 +83,18 @@ describe('resolveName: Docker DNS', () => {
 	});
 
 	it('does not resolve container names on the default bridge', () => {
-		expect(resolveName(docker, 'worker', 'cache')).toMatchObject({ok: false, code: 'NXDOMAIN'});
+		expect(resolveName(docker, 'worker', 'cache')).toMatchObject({
+			ok: false,
+			code: 'NXDOMAIN',
+			message: "worker does not exist in DNS (NXDOMAIN): no record has that name. cache is only on Docker's default bridge, which has no name resolution: put both containers on a user-defined network.",
+		});
 	});
 
-	it('does not resolve containers on a network the asker is not on', () => {
+	it('does not resolve containers on a network the asker is not on, and says why', () => {
 		expect(resolveName(docker, 'lonely', 'web-c')).toMatchObject({ok: false, code: 'NXDOMAIN'});
+		expect(resolveName(docker, 'lonely', 'web-c').ok ? '' : resolveName(docker, 'lonely', 'web-c').message).toMatch(
+			/lonely is a container, but it shares no user-defined network with web-c, so Docker's DNS does not tell web-c about it\.$/,
+		);
 	});
 
 	it('does not resolve container names for the Docker host or in public DNS', () => {

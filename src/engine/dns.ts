@@ -53,7 +53,22 @@ export function resolveName(network: Network, name: string, from?: string): Reso
 		const local = containerDns(topology, wanted, from);
 		if (local !== undefined) return local;
 	}
-	return publicDns(topology, wanted);
+	const answer = publicDns(topology, wanted);
+	const why = from === undefined || answer.ok || answer.code !== 'NXDOMAIN' ? undefined : containerMiss(topology, wanted, from);
+	return why === undefined || answer.ok ? answer : {...answer, message: `${answer.message} ${why}`};
+}
+
+/** Why a container could not find another container by name, or undefined when the name is no container's. */
+function containerMiss(topology: Topology, wanted: string, from: string): string | undefined {
+	const asker = topology.containers.get(from);
+	if (asker === undefined) return undefined;
+	const target = (topology.containersOfHost.get(asker.host) ?? []).find((container) => normalizeName(container.id) === wanted);
+	if (target === undefined) return undefined;
+	const userDefined = asker.networks.filter((membership) => topology.containerNetworks.get(membership.network)?.default === false);
+	if (userDefined.length === 0) {
+		return `${asker.id} is only on Docker's default bridge, which has no name resolution: put both containers on a user-defined network.`;
+	}
+	return `${target.id} is a container, but it shares no user-defined network with ${asker.id}, so Docker's DNS does not tell ${asker.id} about it.`;
 }
 
 function containerDns(topology: Topology, wanted: string, from: string): Resolution | undefined {

@@ -53,7 +53,7 @@ function gradeBlocked(network: Network, goal: BlockedGoal): GoalResult {
 		return {
 			...base,
 			passed: false,
-			message: `Blocked, but for the wrong reason: ${code} (${result.outcome.message}); expected ${goal.codes.join(' or ')}.`,
+			message: `Blocked, but for the wrong reason: ${code}, expected ${goal.codes.join(' or ')}. ${result.outcome.message}`,
 		};
 	}
 	return {...base, passed: true, message: `Blocked (${code}): ${result.outcome.message}`};

@@ -615,7 +615,7 @@ export const REFUSED_ANSWERS: readonly RefusedAnswer[] = [
 		mistake: 'a route to the internet gateway before it is attached to the VPC',
 		script: ['igw create igw-tb'],
 		refused: 'route add rt-public 0.0.0.0/0 igw-tb',
-		message: /igw-tb is not attached to any VPC, not to tb-vpc: attach it first with igw attach igw-tb tb-vpc/,
+		message: /igw-tb is not attached to tb-vpc \(nor to any VPC\): attach it first with igw attach igw-tb tb-vpc/,
 	},
 	{
 		level: '01-public-ip',

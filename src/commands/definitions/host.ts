@@ -94,7 +94,7 @@ export const HOST_COMMANDS = [
 			const interfaces = [{subnet: args.subnet, ip: placed.ip}, ...host.interfaces.slice(1)];
 			return {
 				network: updateHost(network, host.id, (item) => ({...item, interfaces})),
-				summary: `${host.id} is now in ${args.subnet} at ${placed.ip}${current === undefined ? '' : ` (was ${current.subnet}, ${current.ip})`}.`,
+				summary: `${host.id} is now ${args.subnet === INTERNET ? 'on the internet' : `in ${args.subnet}`} at ${placed.ip}${current === undefined ? '' : ` (was ${current.subnet}, ${current.ip})`}.`,
 			};
 		},
 		realWorld: (args, before, after) => {

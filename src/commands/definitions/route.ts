@@ -79,7 +79,7 @@ function gatewayMismatch(network: Network, vpc: string | undefined, target: stri
 	const igw = byId(network.internetGateways, target);
 	if (igw !== undefined) {
 		if (vpc === undefined) return `${target} is an internet gateway: only a VPC route table can send traffic to it`;
-		if (igw.vpc === undefined) return `${target} is not attached to any VPC, not to ${vpc}: attach it first with igw attach ${target} ${vpc}`;
+		if (igw.vpc === undefined) return `${target} is not attached to ${vpc} (nor to any VPC): attach it first with igw attach ${target} ${vpc}`;
 		if (igw.vpc !== vpc) return `${target} is attached to VPC ${igw.vpc}, not to ${vpc}: a route table can use only its own VPC's gateway`;
 	}
 	const natgw = byId(network.natGateways, target);
