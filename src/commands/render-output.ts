@@ -17,9 +17,21 @@ function dnsLines(name: string, from: string | undefined, resolution: Resolution
 	return lines;
 }
 
+/** Widest a table may be before its rows are listed one field a line instead (an 80-column terminal). */
+const TABLE_WIDTH = 78;
+
 function tableLines(table: ShowTable): string[] {
 	if (table.rows.length === 0) return [table.title, '  (none)'];
-	return [table.title, ...columns([table.columns, ...table.rows]).map((line) => `  ${line}`)];
+	const lines = columns([table.columns, ...table.rows]).map((line) => `  ${line}`);
+	if (lines.every((line) => [...line].length <= TABLE_WIDTH)) return [table.title, ...lines];
+	// Too wide for the terminal: each row becomes its first cell, then its other fields one a line.
+	return [
+		table.title,
+		...table.rows.flatMap((row) => [
+			`  ${row[0] ?? ''}`,
+			...row.slice(1).flatMap((cell, index) => (cell === '' || cell === '—' ? [] : wrap(cell, `    ${table.columns[index + 1] ?? ''}: `, '      '))),
+		]),
+	];
 }
 
 /** The lines of an inspection output. */

@@ -135,6 +135,21 @@ describe('renderOutput', () => {
 		expect(renderOutput({type: 'show', topic: 'sg', tables: [{title: 'sg', columns: ['a'], rows: []}]})).toEqual(['sg', '  (none)']);
 	});
 
+	it('lists a table too wide for 80 columns one field a line, leaving out empty fields', () => {
+		const wide = {
+			title: 'hosts',
+			columns: ['host', 'kind', 'addresses', 'public ip', 'security groups'],
+			rows: [['r1', 'router', '10.0.1.1 (web), 10.0.2.1 (app), 10.0.3.1 (db), 10.0.4.1 (mgmt)', '—', 'sg-router-management']],
+		};
+		expect(renderOutput({type: 'show', topic: 'hosts', tables: [wide]})).toEqual([
+			'hosts',
+			'  r1',
+			'    kind: router',
+			'    addresses: 10.0.1.1 (web), 10.0.2.1 (app), 10.0.3.1 (db), 10.0.4.1 (mgmt)',
+			'    security groups: sg-router-management',
+		]);
+	});
+
 	it('renders a DNS answer like dig', () => {
 		const lines = renderOutput({
 			type: 'dns',
