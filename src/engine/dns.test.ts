@@ -92,7 +92,8 @@ describe('resolveName: Docker DNS', () => {
 
 	it('does not resolve containers on a network the asker is not on, and says why', () => {
 		expect(resolveName(docker, 'lonely', 'web-c')).toMatchObject({ok: false, code: 'NXDOMAIN'});
-		expect(resolveName(docker, 'lonely', 'web-c').ok ? '' : resolveName(docker, 'lonely', 'web-c').message).toMatch(
+		const miss = resolveName(docker, 'lonely', 'web-c');
+		expect(miss.ok ? '' : miss.message).toMatch(
 			/lonely is a container, but it shares no user-defined network with web-c, so Docker's DNS does not tell web-c about it\.$/,
 		);
 	});

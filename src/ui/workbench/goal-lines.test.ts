@@ -19,6 +19,12 @@ describe('goalLines', () => {
 		expect(goalLines(goals, 60, 4).map(lineText)).toEqual(['Goals 2/3  Ctrl+G pick', ' ✗ A customer reaches the website', ' ✓ SSH stays closed', ' ✓ travelbuddy.com resolves']);
 	});
 
+	it('says how many goals do not fit, and how many of those fail', () => {
+		expect(goalLines(goals, 60, 3).map(lineText)).toEqual(['Goals 2/3  Ctrl+G pick', ' ✗ A customer reaches the website', '  … 2 more · Ctrl+G']);
+		const reversed = [...goals].reverse();
+		expect(goalLines(reversed, 60, 3).map(lineText).at(-1)).toBe('  … 2 more, 1 failing · Ctrl+G');
+	});
+
 	it('marks the picked goal and keeps it in view', () => {
 		const lines = goalLines(goals, 60, 3, {cursor: 2}).map(lineText);
 		expect(lines).toEqual(['Goals 2/3  ↑/↓ Enter trace · Esc', ' ✓ SSH stays closed', '›✓ travelbuddy.com resolves']);
@@ -29,7 +35,7 @@ describe('goalLines', () => {
 		expect(lines).toEqual([
 			'Goals 2/3  Ctrl+G pick',
 			' ✗ A customer reaches the website',
-			"   DENIED_BY_HOST_FIREWALL: web's firewall input policy",
+			"   DENIED_BY_HOST_FIREWALL: web's firewall input policy …",
 			' ✓ SSH stays closed',
 			' ✓ travelbuddy.com resolves',
 			'',

@@ -49,7 +49,14 @@ export function goalLines(
 	const room = height - 1;
 	if (goals.length > room) {
 		const window = windowAround(goals.length, options.cursor ?? 0, room);
-		return [truncateLine(title, width), ...goals.slice(window.start, window.end).map((goal, offset) => truncateLine(line(goal, window.start + offset), width))];
+		const rows = goals.slice(window.start, window.end).map((goal, offset) => truncateLine(line(goal, window.start + offset), width));
+		// Say that more goals are below (or above) rather than letting them vanish; Ctrl+G scrolls to them.
+		const hidden = goals.length - (window.end - window.start);
+		if (options.cursor === undefined && hidden > 0 && rows.length > 1) {
+			const failing = goals.slice(window.end - 1).filter((goal) => !goal.passed).length;
+			rows[rows.length - 1] = truncateLine([seg(`  … ${hidden + 1} more${failing > 0 ? `, ${failing} failing` : ''} · Ctrl+G`, 'dim')], width);
+		}
+		return [truncateLine(title, width), ...rows];
 	}
 	let spare = room - goals.length;
 	const full = goals.map((goal, index) => wrapLine(line(goal, index), width, 3));
@@ -67,7 +74,10 @@ export function goalLines(
 	goals.forEach((goal, index) => {
 		out.push(...shown[index]!);
 		if (goal.passed || spare <= 0) return;
-		const detail = wrapLine([seg(`   ${failureText(goal)}`, 'dim')], width, 3).slice(0, Math.min(spare, 3));
+		const all = wrapLine([seg(`   ${failureText(goal)}`, 'dim')], width, 3);
+		const detail = all.slice(0, Math.min(spare, 3));
+		// A cut reason ends with … so it does not read as a finished sentence (Ctrl+G shows it whole).
+		if (detail.length < all.length && detail.length > 0) detail[detail.length - 1] = truncateLine([...detail.at(-1)!, seg(' …', 'dim')], width);
 		out.push(...detail);
 		spare -= detail.length;
 	});
