@@ -1,19 +1,16 @@
 import {parseCliArgs, SUBCOMMANDS, type Subcommand} from './args.js';
-import {checkCommand} from './check.js';
 import {cliContext} from './context.js';
-import {exportCommand} from './export.js';
 import {helpText} from './help.js';
 import {EXIT, type CliIo, type ExitCode} from './io.js';
-import {levelsCommand} from './levels.js';
 import {didYouMean} from '../levels/nearest.js';
-import {playCommand} from './play.js';
-import {validateCommand} from './validate.js';
 import {VERSION} from './version.js';
 
 /**
  * The whole command line as a function: argv in, exit code out, output
  * through `io`. `src/cli.tsx` calls it with the real process; tests call it
- * in-process with a fake `io`.
+ * in-process with a fake `io`. Each subcommand's module is imported only when
+ * that subcommand runs, so starting the game never evaluates `check` or
+ * `validate` (and `--version` or `--help` evaluate almost nothing).
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCode> {
 	const parsed = parseCliArgs(argv);
@@ -36,15 +33,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
 	try {
 		switch (command) {
 			case undefined:
-				return await playCommand(args, context);
+				return await (await import('./play.js')).playCommand(args, context);
 			case 'levels':
-				return await levelsCommand(args, context);
+				return await (await import('./levels.js')).levelsCommand(args, context);
 			case 'check':
-				return checkCommand(args, context);
+				return (await import('./check.js')).checkCommand(args, context);
 			case 'validate':
-				return validateCommand(args, context);
+				return (await import('./validate.js')).validateCommand(args, context);
 			case 'export':
-				return await exportCommand(args, context);
+				return await (await import('./export.js')).exportCommand(args, context);
 		}
 	} catch (error) {
 		const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

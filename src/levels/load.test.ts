@@ -148,8 +148,25 @@ describe('loadCatalog', () => {
 });
 
 describe('builtInLevelsDir', () => {
-	it('finds levels/ from the source tree and from a bundle in dist/', () => {
+	it('finds levels/ from the source tree', () => {
 		expect(builtInLevelsDir()).toBe(path.join(root, 'levels'));
-		expect(builtInLevelsDir(pathToFileURL(path.join(root, 'dist', 'netquest.js')).href)).toBe(path.join(root, 'levels'));
+	});
+
+	it('from a bundle in dist/, prefers the levels copied beside it, else walks up to the package', () => {
+		const base = fs.mkdtempSync(path.join(os.tmpdir(), 'netquest-levels-dir-'));
+		try {
+			const make = (dir: string) => {
+				fs.mkdirSync(dir, {recursive: true});
+				fs.writeFileSync(path.join(dir, 'schema.json'), '{}');
+			};
+			make(path.join(base, 'pkg', 'levels'));
+			fs.mkdirSync(path.join(base, 'pkg', 'dist'));
+			const bundle = pathToFileURL(path.join(base, 'pkg', 'dist', 'netquest.js')).href;
+			expect(builtInLevelsDir(bundle)).toBe(path.join(base, 'pkg', 'levels'));
+			make(path.join(base, 'pkg', 'dist', 'levels'));
+			expect(builtInLevelsDir(bundle)).toBe(path.join(base, 'pkg', 'dist', 'levels'));
+		} finally {
+			fs.rmSync(base, {recursive: true, force: true});
+		}
 	});
 });
