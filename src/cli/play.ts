@@ -25,6 +25,9 @@ export async function playCommand(args: readonly string[], context: CliContext):
 		);
 		return EXIT.usage;
 	}
+	// Ink draws nothing until exit when it believes it runs in CI (CI or CONTINUOUS_INTEGRATION set, as in many
+	// developers' shells); a player at a terminal is no CI job, so say so before Ink is loaded.
+	for (const key of ['CI', 'CONTINUOUS_INTEGRATION']) if (key in process.env) process.env[key] = '0';
 	const catalog = context.loadCatalog();
 	const store = await context.openStore();
 	const {runGame} = await import('../ui/run-game.js');

@@ -43,7 +43,8 @@ describe.skipIf(!hasTmux() || levels.length < 2)('playing in a terminal', () => 
 		dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'netquest-e2e-'));
 		// The shell stays a while after the game so its last words stay on the screen.
 		const command = `npx tsx src/cli.tsx --data-dir ${dataDir}; echo "[exit $?]"; sleep 60`;
-		const env = {NO_COLOR: '1', TERM: 'xterm-256color'};
+		// CI=true on purpose: many shells (and CI) set it, and the game must still draw every frame.
+		const env = {NO_COLOR: '1', TERM: 'xterm-256color', CI: 'true'};
 
 		terminal = startTerminal(command, {cwd: root, columns: 80, rows: 24, env});
 		await terminal.waitFor((screen) => screen.includes(`›   ☆☆☆ ${first.title}  ◆ next`));
