@@ -1,6 +1,6 @@
 import {cidrContains, parseCidr, type Cidr} from './address.js';
 import type {Chain, FirewallRule, Protocol} from './network.js';
-import {subtractRanges} from './port-spans.js';
+import {claimRange, firstRunFrom, subtractRanges} from './port-spans.js';
 import {ALL_PORTS, inRange, rangeOf, type PortRange} from './ports.js';
 
 /**
@@ -74,9 +74,47 @@ export function firewallRuleMatches(rule: FirewallRule, packet: ChainPacket): bo
 
 /** Runs the packet through a chain: first matching rule wins, else the policy. */
 export function evaluateChain(chain: Chain, packet: ChainPacket): ChainVerdict {
-	const index = compiledRules(chain).findIndex((compiled) => compiledMatches(compiled, packet));
-	if (index < 0) return {allowed: chain.policy === 'allow'};
-	return {allowed: chain.rules[index]?.action === 'allow', index};
+	const runs = decidedPorts(chain, packet);
+	const run = runs[firstRunFrom(runs, packet.dstPort)];
+	if (run === undefined || run.range.from > packet.dstPort) return {allowed: chain.policy === 'allow'};
+	return {allowed: chain.rules[run.index]?.action === 'allow', index: run.index};
+}
+
+/** A run of destination ports decided by one rule (the first that matches them). */
+type DecidedRun = {readonly range: PortRange; readonly index: number};
+
+/**
+ * The destination ports the chain's rules decide for one protocol, source and
+ * destination, each with its deciding rule, in port order (the others fall to
+ * the policy). Grading asks the same chain about the same addresses for port
+ * after port: each answer is then a binary search instead of a pass over every
+ * rule. Computed once per chain and question (bounded).
+ */
+const decidedCache = new WeakMap<Chain, Map<string, readonly DecidedRun[]>>();
+const DECIDED_PER_CHAIN = 16;
+
+function decidedPorts(chain: Chain, packet: ChainPacket): readonly DecidedRun[] {
+	let known = decidedCache.get(chain);
+	if (known === undefined) {
+		known = new Map();
+		decidedCache.set(chain, known);
+	}
+	const key = `${packet.protocol} ${packet.src} ${packet.dst}`;
+	let runs = known.get(key);
+	if (runs !== undefined) return runs;
+	const open: PortRange[] = [ALL_PORTS];
+	const found: DecidedRun[] = [];
+	for (const [index, compiled] of compiledRules(chain).entries()) {
+		if (open.length === 0) break;
+		const {rule} = compiled;
+		if (rule.protocol !== 'all' && rule.protocol !== packet.protocol) continue;
+		if (!blockMatches(compiled.source, packet.src) || !blockMatches(compiled.destination, packet.dst)) continue;
+		for (const range of claimRange(open, compiled.ports ?? ALL_PORTS)) found.push({range, index});
+	}
+	runs = found.sort((a, b) => a.range.from - b.range.from);
+	if (known.size >= DECIDED_PER_CHAIN) known.clear();
+	known.set(key, runs);
+	return runs;
 }
 
 /** A chain's decision over a range of destination ports; `ports` is the first sub-range the deciding rule or policy denies. */

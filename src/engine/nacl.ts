@@ -1,5 +1,6 @@
-import {cidrContains, parseCidr} from './address.js';
+import {cidrContains, parseCidr, type Cidr} from './address.js';
 import type {Action, Protocol} from './network.js';
+import {claimRange, firstRunFrom} from './port-spans.js';
 import {ALL_PORTS, formatPortRange, rangeOf, type PortRange} from './ports.js';
 import type {IndexedNaclRule} from './topology.js';
 
@@ -40,39 +41,74 @@ export type NaclPacket = {
 	readonly ports: PortRange;
 };
 
-function subtract(segments: readonly PortRange[], cut: PortRange): PortRange[] {
-	const rest: PortRange[] = [];
-	for (const segment of segments) {
-		if (cut.to < segment.from || cut.from > segment.to) {
-			rest.push(segment);
-			continue;
-		}
-		if (segment.from < cut.from) rest.push({from: segment.from, to: cut.from - 1});
-		if (segment.to > cut.to) rest.push({from: cut.to + 1, to: segment.to});
+/** A rule with its text fields parsed once (an unparsable block matches nothing). */
+type CompiledNaclRule = {readonly indexed: IndexedNaclRule; readonly block: Cidr | undefined; readonly covers: PortRange};
+
+/** Networks are immutable (and their topology cached), so a list's parsed rules are computed once per list. */
+const compiledLists = new WeakMap<readonly IndexedNaclRule[], readonly CompiledNaclRule[]>();
+
+function compiledRules(rules: readonly IndexedNaclRule[]): readonly CompiledNaclRule[] {
+	let compiled = compiledLists.get(rules);
+	if (compiled === undefined) {
+		compiled = rules.map((indexed) => ({
+			indexed,
+			block: parseCidr(indexed.rule.cidr),
+			covers: indexed.rule.protocol === 'all' ? ALL_PORTS : rangeOf(indexed.rule.ports),
+		}));
+		compiledLists.set(rules, compiled);
 	}
-	return rest;
+	return compiled;
+}
+
+/** Every port of `protocol` from (or to) `address`, decided: the first rule covering each sub-range, else the final deny; in port order. */
+function partition(rules: readonly IndexedNaclRule[], protocol: Protocol, address: number): readonly NaclDecision[] {
+	const open: PortRange[] = [ALL_PORTS];
+	const decisions: NaclDecision[] = [];
+	for (const {indexed, block, covers} of compiledRules(rules)) {
+		if (open.length === 0) break;
+		const {rule} = indexed;
+		if (rule.protocol !== 'all' && rule.protocol !== protocol) continue;
+		if (block === undefined || !cidrContains(block, address)) continue;
+		for (const range of claimRange(open, covers)) decisions.push({range, action: rule.action, rule: indexed});
+	}
+	for (const segment of open) decisions.push({range: segment, action: 'deny'});
+	return decisions.sort((a, b) => a.range.from - b.range.from);
+}
+
+/**
+ * Partitions already computed, per rule list and (protocol, address): grading
+ * asks one list about the same peer for port after port, and each answer is
+ * a binary search instead of a pass over every rule. Bounded per list.
+ */
+const partitions = new WeakMap<readonly IndexedNaclRule[], Map<string, readonly NaclDecision[]>>();
+const PARTITIONS_PER_LIST = 16;
+
+function partitionOf(rules: readonly IndexedNaclRule[], protocol: Protocol, address: number): readonly NaclDecision[] {
+	let known = partitions.get(rules);
+	if (known === undefined) {
+		known = new Map();
+		partitions.set(rules, known);
+	}
+	const key = `${protocol} ${address}`;
+	let decisions = known.get(key);
+	if (decisions === undefined) {
+		decisions = partition(rules, protocol, address);
+		if (known.size >= PARTITIONS_PER_LIST) known.clear();
+		known.set(key, decisions);
+	}
+	return decisions;
 }
 
 /** Evaluates rules (already sorted by number) over a packet whose destination port is a range. */
 export function evaluateNacl(rules: readonly IndexedNaclRule[], packet: NaclPacket): NaclVerdict {
-	let open: PortRange[] = [packet.ports];
+	const all = partitionOf(rules, packet.protocol, packet.address);
+	const {from, to} = packet.ports;
+	// The decisions that overlap the packet's ports, cut to them.
 	const decisions: NaclDecision[] = [];
-	for (const indexed of rules) {
-		if (open.length === 0) break;
-		const {rule} = indexed;
-		if (rule.protocol !== 'all' && rule.protocol !== packet.protocol) continue;
-		const block = parseCidr(rule.cidr);
-		if (block === undefined || !cidrContains(block, packet.address)) continue;
-		const covers = rule.protocol === 'all' ? ALL_PORTS : rangeOf(rule.ports);
-		for (const segment of open) {
-			const from = Math.max(segment.from, covers.from);
-			const to = Math.min(segment.to, covers.to);
-			if (from <= to) decisions.push({range: {from, to}, action: rule.action, rule: indexed});
-		}
-		open = subtract(open, covers);
+	for (let index = firstRunFrom(all, from); index < all.length && all[index]!.range.from <= to; index++) {
+		const decision = all[index]!;
+		decisions.push({...decision, range: {from: Math.max(from, decision.range.from), to: Math.min(to, decision.range.to)}});
 	}
-	for (const segment of open) decisions.push({range: segment, action: 'deny'});
-	decisions.sort((a, b) => a.range.from - b.range.from);
 	const denied = decisions.filter((decision) => decision.action === 'deny');
 	const deciding = denied[0] ?? decisions[0] ?? {range: packet.ports, action: 'deny'};
 	return {allowed: denied.length === 0, decisions, deciding, denied};

@@ -28,6 +28,46 @@ export function mergeRanges(ranges: readonly PortRange[]): PortRange[] {
 	return merged;
 }
 
+/** Index of the first of `runs` (sorted by port, disjoint) whose range ends at or after `port`; `runs.length` when none does. */
+export function firstRunFrom(runs: readonly {readonly range: PortRange}[], port: number): number {
+	let low = 0;
+	let high = runs.length;
+	while (low < high) {
+		const middle = (low + high) >> 1;
+		if (runs[middle]!.range.to < port) low = middle + 1;
+		else high = middle;
+	}
+	return low;
+}
+
+/**
+ * First-match claiming over a port space: removes `cut` from `open` (sorted,
+ * disjoint ranges, changed in place) and returns the pieces of `open` it
+ * covered, in port order. Only the ranges `cut` overlaps are looked at (a
+ * binary search finds the first), so claiming for thousands of one-port rules
+ * in turn stays close to linear.
+ */
+export function claimRange(open: PortRange[], cut: PortRange): PortRange[] {
+	let start = 0;
+	let high = open.length;
+	while (start < high) {
+		const middle = (start + high) >> 1;
+		if (open[middle]!.to < cut.from) start = middle + 1;
+		else high = middle;
+	}
+	const claimed: PortRange[] = [];
+	const kept: PortRange[] = [];
+	let end = start;
+	for (; end < open.length && open[end]!.from <= cut.to; end++) {
+		const range = open[end]!;
+		claimed.push({from: Math.max(range.from, cut.from), to: Math.min(range.to, cut.to)});
+		if (range.from < cut.from) kept.push({from: range.from, to: cut.from - 1});
+		if (range.to > cut.to) kept.push({from: cut.to + 1, to: range.to});
+	}
+	if (end > start) open.splice(start, end - start, ...kept);
+	return claimed;
+}
+
 /** The ports of `a` that are not in `b` (both merged lists); the result is merged. */
 export function subtractRanges(a: readonly PortRange[], b: readonly PortRange[]): PortRange[] {
 	const result: PortRange[] = [];

@@ -1,6 +1,6 @@
-import {cidrContains, parseCidr} from './address.js';
+import {cidrContains, parseCidr, type Cidr} from './address.js';
 import type {Protocol, SgInboundRule, SgOutboundRule} from './network.js';
-import {subtractRanges} from './port-spans.js';
+import {claimRange, firstRunFrom, subtractRanges} from './port-spans.js';
 import {ALL_PORTS, inRange, rangeOf, type PortRange} from './ports.js';
 import type {Topology} from './topology.js';
 
@@ -26,14 +26,34 @@ export type GroupVerdict =
 	| {readonly allowed: true; readonly group: string; readonly index: number}
 	| {readonly allowed: false};
 
-function ruleMatches(topology: Topology, rule: SgInboundRule | SgOutboundRule, other: string, packet: GroupPacket): boolean {
-	if (rule.protocol !== 'all') {
-		if (rule.protocol !== packet.protocol || !inRange(rangeOf(rule.ports), packet.dstPort)) return false;
+type SgRule = SgInboundRule | SgOutboundRule;
+
+/** A rule with its text fields parsed once: its ports, and its peer as a block or (not a block) a group id. */
+type CompiledSgRule = {readonly rule: SgRule; readonly covers: PortRange; readonly block: Cidr | undefined; readonly peer: string};
+
+/** Networks are immutable, so a group's parsed rules are computed once per rule list. */
+const compiledLists = new WeakMap<readonly SgRule[], readonly CompiledSgRule[]>();
+
+function compiledRules(rules: readonly SgRule[]): readonly CompiledSgRule[] {
+	let compiled = compiledLists.get(rules);
+	if (compiled === undefined) {
+		compiled = rules.map((rule) => {
+			const peer = 'source' in rule ? rule.source : rule.destination;
+			return {rule, covers: rule.protocol === 'all' ? ALL_PORTS : rangeOf(rule.ports), block: parseCidr(peer), peer};
+		});
+		compiledLists.set(rules, compiled);
 	}
-	const block = parseCidr(other);
-	if (block !== undefined) return cidrContains(block, packet.peer);
+	return compiled;
+}
+
+function ruleMatches(topology: Topology, compiled: CompiledSgRule, packet: GroupPacket): boolean {
+	const {rule} = compiled;
+	if (rule.protocol !== 'all') {
+		if (rule.protocol !== packet.protocol || !inRange(compiled.covers, packet.dstPort)) return false;
+	}
+	if (compiled.block !== undefined) return cidrContains(compiled.block, packet.peer);
 	// Not a block: a security group id; it matches members of that group (AWS "source group").
-	return packet.peerHost !== undefined && (topology.groupMembers.get(other)?.has(packet.peerHost) ?? false);
+	return packet.peerHost !== undefined && (topology.groupMembers.get(compiled.peer)?.has(packet.peerHost) ?? false);
 }
 
 /**
@@ -47,16 +67,48 @@ export function evaluateSecurityGroups(
 	direction: 'inbound' | 'outbound',
 	packet: GroupPacket,
 ): GroupVerdict {
+	const allowed = allowedPorts(topology, groups, direction, packet);
+	const found = allowed[firstRunFrom(allowed, packet.dstPort)];
+	return found !== undefined && found.range.from <= packet.dstPort ? {allowed: true, group: found.group, index: found.index} : {allowed: false};
+}
+
+/** A run of ports allowed by one rule (the first, in group and rule order, that allows them). */
+type AllowedRun = {readonly range: PortRange; readonly group: string; readonly index: number};
+
+/**
+ * The ports a host's groups allow for one direction, protocol and peer, each
+ * with the rule that allows it, in port order. Grading asks about the same
+ * peer for port after port: each answer is then a binary search instead of a
+ * pass over every rule. Computed once per topology and question (bounded).
+ */
+const allowedCache = new WeakMap<Topology, Map<string, readonly AllowedRun[]>>();
+const ALLOWED_PER_TOPOLOGY = 64;
+
+function allowedPorts(topology: Topology, groups: readonly string[], direction: 'inbound' | 'outbound', packet: GroupPacket): readonly AllowedRun[] {
+	let known = allowedCache.get(topology);
+	if (known === undefined) {
+		known = new Map();
+		allowedCache.set(topology, known);
+	}
+	const key = `${direction} ${groups.join(',')} ${packet.protocol} ${packet.peer} ${packet.peerHost ?? ''}`;
+	let runs = known.get(key);
+	if (runs !== undefined) return runs;
+	const open: PortRange[] = [ALL_PORTS];
+	const found: AllowedRun[] = [];
 	for (const groupId of groups) {
 		const group = topology.securityGroups.get(groupId);
 		if (group === undefined) continue;
-		const index =
-			direction === 'inbound'
-				? group.inbound.findIndex((rule) => ruleMatches(topology, rule, rule.source, packet))
-				: group.outbound.findIndex((rule) => ruleMatches(topology, rule, rule.destination, packet));
-		if (index >= 0) return {allowed: true, group: groupId, index};
+		for (const [index, compiled] of compiledRules(direction === 'inbound' ? group.inbound : group.outbound).entries()) {
+			if (open.length === 0) break;
+			// Protocol and peer, tested at the rule's own first port; its ports are claimed below.
+			if (!ruleMatches(topology, compiled, {...packet, dstPort: compiled.covers.from})) continue;
+			for (const range of claimRange(open, compiled.covers)) found.push({range, group: groupId, index});
+		}
 	}
-	return {allowed: false};
+	runs = found.sort((a, b) => a.range.from - b.range.from);
+	if (known.size >= ALLOWED_PER_TOPOLOGY) known.clear();
+	known.set(key, runs);
+	return runs;
 }
 
 /** The decision over a range of destination ports; when refused, `ports` is the first sub-range no rule allows. */
@@ -80,12 +132,11 @@ export function evaluateSecurityGroupsOverPorts(
 	let first: {readonly group: string; readonly index: number} | undefined;
 	for (const groupId of groups) {
 		const group = topology.securityGroups.get(groupId);
-		const rules: readonly (SgInboundRule | SgOutboundRule)[] = group === undefined ? [] : direction === 'inbound' ? group.inbound : group.outbound;
-		for (const [index, rule] of rules.entries()) {
-			const covers = rule.protocol === 'all' ? ALL_PORTS : rangeOf(rule.ports);
-			const peer = 'source' in rule ? rule.source : rule.destination;
+		const rules: readonly SgRule[] = group === undefined ? [] : direction === 'inbound' ? group.inbound : group.outbound;
+		for (const [index, compiled] of compiledRules(rules).entries()) {
+			const {covers} = compiled;
 			// Test protocol and peer at the rule's own first port; the ports themselves are cut below.
-			if (!ruleMatches(topology, rule, peer, {...packet, dstPort: covers.from})) continue;
+			if (!ruleMatches(topology, compiled, {...packet, dstPort: covers.from})) continue;
 			if (!open.some((segment) => segment.from <= covers.to && covers.from <= segment.to)) continue;
 			first ??= {group: groupId, index};
 			open = subtractRanges(open, [covers]);
