@@ -48,4 +48,35 @@ describe('nearest', () => {
 		expect(nearest('sg-wbe', ['sg-web', 'sg-db'])).toBe('sg-web');
 		expect(nearest('sg-wb', ['sg-web', 'sg-db'])).toBe('sg-db');
 	});
+
+	it('answers at once for a pasted word of millions of characters (no edit distance to words it cannot be near)', () => {
+		const names = Array.from({length: 60}, (_, index) => `command-${index}`);
+		expect(nearest('x'.repeat(5_000_000), names)).toBeUndefined();
+		// A prefix is still a prefix, however long the rest.
+		expect(nearest(`command-1${'9'.repeat(1_000_000)}`, names)).toBe('command-1');
+	});
+
+	it('agrees with the plain rule on random words (the length shortcut changes no answer)', () => {
+		fc.assert(
+			fc.property(fc.string({maxLength: 10}), fc.array(fc.string({maxLength: 10}), {maxLength: 6}), (word, candidates) => {
+				const lower = word.toLowerCase();
+				let expected: {candidate: string; score: number} | undefined;
+				for (const candidate of candidates) {
+					const other = candidate.toLowerCase();
+					if (other === lower) {
+						expected = {candidate, score: -1};
+						break;
+					}
+					const distance = editDistance(lower, other);
+					const prefix = other.startsWith(lower) || (lower.startsWith(other) && other.length >= 2);
+					if ((distance > 2 && !prefix) || (!prefix && distance * 2 >= lower.length)) continue;
+					const score = prefix ? Math.min(distance, 1.5) : distance;
+					if (!expected || score < expected.score || (score === expected.score && (candidate.length < expected.candidate.length || (candidate.length === expected.candidate.length && candidate < expected.candidate)))) {
+						expected = {candidate, score};
+					}
+				}
+				expect(nearest(word, candidates)).toBe(lower.length === 0 ? undefined : expected?.candidate);
+			}),
+		);
+	});
 });

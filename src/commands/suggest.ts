@@ -38,8 +38,12 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
 	for (const candidate of candidates) {
 		const other = candidate.toLowerCase();
 		if (other === lower) return candidate;
-		const distance = editDistance(lower, other);
 		const prefix = other.startsWith(lower) || (lower.startsWith(other) && other.length >= 2);
+		// The distance is at least the difference in length (exactly that for a prefix): a pasted
+		// megabyte of text is measured against no word it cannot be near.
+		const gap = Math.abs(lower.length - other.length);
+		if (gap > 2 && !prefix) continue;
+		const distance = prefix ? gap : editDistance(lower, other);
 		if (distance > 2 && !prefix) continue;
 		// Short words are easy to confuse: a typo must leave more than half the word intact.
 		if (!prefix && distance * 2 >= lower.length) continue;

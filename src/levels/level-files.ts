@@ -63,8 +63,8 @@ export type PackFolder = {
 /**
  * The packs inside `dir`: `dir` itself when it holds level files or a
  * `pack.json`, then each immediate sub-folder that does, in name order.
- * Hidden entries (starting with ".") are skipped. A folder that cannot be
- * read gives one problem and no pack.
+ * Hidden entries (starting with ".") are skipped; symbolic links count as
+ * what they point to. A folder that cannot be read gives one problem and no pack.
  */
 export function findPacks(dir: string, show: (file: string) => string): {packs: PackFolder[]; problems: LevelProblem[]} {
 	const listing = list(dir);
@@ -74,7 +74,7 @@ export function findPacks(dir: string, show: (file: string) => string): {packs: 
 	const own = readPack(dir, listing.entries, show);
 	if (own) packs.push(own);
 	for (const entry of listing.entries) {
-		if (!entry.isDirectory()) continue;
+		if (entry.kind !== 'dir') continue;
 		const sub = path.join(dir, entry.name);
 		const subListing = list(sub);
 		if (!subListing.ok) {
@@ -87,15 +87,34 @@ export function findPacks(dir: string, show: (file: string) => string): {packs: 
 	return {packs, problems};
 }
 
-function list(dir: string): {ok: true; entries: fs.Dirent[]} | {ok: false; code: string} {
+/** A folder entry: a folder (or a link to one), or anything else (a file, a link to one, a broken link…). */
+type Entry = {readonly name: string; readonly kind: 'dir' | 'file'};
+
+/**
+ * The visible entries of a folder in name order. A symbolic link counts as
+ * what it points to; a link that leads nowhere (dangling, or a loop) counts
+ * as a file, so a level file behind it is reported as unreadable rather than
+ * silently skipped.
+ */
+function list(dir: string): {ok: true; entries: Entry[]} | {ok: false; code: string} {
 	try {
 		const entries = fs
 			.readdirSync(dir, {withFileTypes: true})
 			.filter((entry) => !entry.name.startsWith('.'))
-			.sort((a, b) => compareNames(a.name, b.name));
+			.sort((a, b) => compareNames(a.name, b.name))
+			.map((entry): Entry => ({name: entry.name, kind: isFolder(dir, entry) ? 'dir' : 'file'}));
 		return {ok: true, entries};
 	} catch (error) {
 		return {ok: false, code: errorCode(error)};
+	}
+}
+
+function isFolder(dir: string, entry: fs.Dirent): boolean {
+	if (!entry.isSymbolicLink()) return entry.isDirectory();
+	try {
+		return fs.statSync(path.join(dir, entry.name)).isDirectory();
+	} catch {
+		return false;
 	}
 }
 
@@ -104,9 +123,9 @@ function compareNames(a: string, b: string): number {
 	return a.localeCompare(b, 'en', {numeric: true}) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-function readPack(dir: string, entries: readonly fs.Dirent[], show: (file: string) => string): PackFolder | undefined {
-	const names = entries.filter((entry) => entry.isFile() && entry.name.endsWith('.json') && !NOT_LEVELS.has(entry.name)).map((entry) => entry.name);
-	const hasPackFile = entries.some((entry) => entry.isFile() && entry.name === PACK_FILE);
+function readPack(dir: string, entries: readonly Entry[], show: (file: string) => string): PackFolder | undefined {
+	const names = entries.filter((entry) => entry.kind === 'file' && entry.name.endsWith('.json') && !NOT_LEVELS.has(entry.name)).map((entry) => entry.name);
+	const hasPackFile = entries.some((entry) => entry.kind === 'file' && entry.name === PACK_FILE);
 	if (names.length === 0 && !hasPackFile) return undefined;
 	const problems: LevelProblem[] = [];
 	let pack: Pack | undefined;

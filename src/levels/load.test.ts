@@ -140,6 +140,21 @@ describe('loadCatalog', () => {
 		]);
 	});
 
+	it('follows symbolic links: a linked level loads, a link to nowhere is reported, not skipped', () => {
+		const dir = path.join(tmp, 'linked');
+		fs.mkdirSync(dir);
+		fs.symlinkSync(path.join(fixtures, 'good', '01-dns.json'), path.join(dir, 'a-linked.json'));
+		fs.symlinkSync(path.join(tmp, 'nowhere.json'), path.join(dir, 'b-dangling.json'));
+		fs.symlinkSync(path.join(fixtures, 'good'), path.join(dir, 'c-linked-folder'));
+		const catalog = loadCatalog({extraDirs: [dir]});
+		expect(catalog.packs.map((pack) => [path.basename(pack.dir), pack.levels.map((entry) => [path.basename(entry.file), entry.ok])])).toEqual([
+			['linked', [['a-linked.json', true], ['b-dangling.json', false]]],
+			['c-linked-folder', [['02-web-port.json', true], ['01-dns.json', false]]],
+		]);
+		const dangling = catalog.packs[0]?.levels[1];
+		expect(dangling?.ok === false && printed(dangling.problems)).toEqual(['<tmp>/linked/b-dangling.json:1:1: cannot read the file (ENOENT)']);
+	});
+
 	it('reports a missing --levels folder but not a missing user folder', () => {
 		const catalog = loadCatalog({userDir: path.join(tmp, 'no-user'), extraDirs: [path.join(tmp, 'no-extra')]});
 		expect(catalog.packs).toEqual([]);

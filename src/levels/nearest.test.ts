@@ -16,6 +16,11 @@ describe('nearest', () => {
 		expect(didYouMean('check', ['check'])).toBe('');
 		expect(didYouMean('chek', ['check'])).toBe(' (did you mean "check"?)');
 	});
+
+	it('answers at once for an unknown field name a megabyte long (a hostile level file)', () => {
+		const fields = ['formatVersion', 'id', 'title', 'chapter', 'concepts', 'story', 'briefing', 'objective', 'network', 'commands', 'goals', 'hints', 'solution'];
+		expect(nearest('y'.repeat(3_000_000), fields)).toBeUndefined();
+	});
 });
 
 describe('editDistance', () => {

@@ -12,6 +12,8 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
 	let best: string | undefined;
 	let bestDistance = Number.POSITIVE_INFINITY;
 	for (const candidate of candidates) {
+		// The distance is at least the difference in length: skip what cannot be within the limit.
+		if (Math.abs(word.length - candidate.length) > limit) continue;
 		const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
 		if (distance < bestDistance) {
 			best = candidate;
