@@ -22,7 +22,7 @@ export function completeIfSolved(state: SessionState, how: 'played' | 'restored'
 	const title = `"${state.level.title}" ${starGlyphs(earned.stars)}`;
 	let headline: string;
 	if (state.completed === undefined) {
-		headline = how === 'restored' ? `Your saved work already solves ${title}` : `Level solved: ${title}`;
+		headline = how === 'restored' && state.draft.length > 0 ? `Your saved work already solves ${title}` : `Level solved: ${title}`;
 	} else if (earned.stars > state.completed.stars) {
 		headline = `Better: ${title}`;
 	} else {

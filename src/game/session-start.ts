@@ -53,14 +53,26 @@ export function replayDraft(level: Level, draft: readonly string[]): Replay {
 /**
  * The exposure of the level's reference solution (ports reachable from the
  * internet), or, when the solution does not replay (a broken level — `netquest
- * validate` says so), the start network's, with the problem.
+ * validate` says so), the start network's, with the problem. A solution that
+ * replays but leaves goals failing is a problem too: the level may be
+ * impossible as written, and the player is told so instead of being left to
+ * find out.
  */
 function referenceExposure(level: Level): {exposure: number; problem?: string} {
 	const result = runScript(level.network, level.solution.join('\n'), allowedBy(level));
-	if (result.ok) return {exposure: grade(result.network, level.goals).exposure.total};
+	if (!result.ok) {
+		return {
+			exposure: grade(level.network, level.goals).exposure.total,
+			problem: `This level's reference solution fails at line ${result.line} (${result.error.message}); stars for least privilege compare with the start instead. Run netquest validate on it.`,
+		};
+	}
+	const report = grade(result.network, level.goals);
+	if (report.solved) return {exposure: report.exposure.total};
+	const failing = report.goals.filter((goal) => !goal.passed).map((goal) => `"${goal.id}"`);
+	const goals = `goal${failing.length === 1 ? '' : 's'} ${failing.join(', ')}`;
 	return {
-		exposure: grade(level.network, level.goals).exposure.total,
-		problem: `This level's reference solution fails at line ${result.line} (${result.error.message}); stars for least privilege compare with the start instead. Run netquest validate on it.`,
+		exposure: report.exposure.total,
+		problem: `This level's own reference solution leaves ${goals} failing: the level may be impossible as written. Tell its author (netquest validate finds this).`,
 	};
 }
 
@@ -87,6 +99,10 @@ export function startSession(level: Level, options: StartOptions = {}): SessionS
 	}
 	if (reference.problem !== undefined) lines.push(reference.problem);
 	const network = replay.ok ? replay.network : level.network;
+	const report = grade(network, level.goals);
+	if (!isSandbox(level) && network === level.network && report.solved) {
+		lines.push('This level is already solved at the start: there is nothing to do. Tell its author (netquest validate finds this).');
+	}
 	const hintsRevealed = Math.max(0, Math.min(level.hints.length, Math.trunc(options.hintsUsed ?? 0)));
 	const log: LogEntry[] = [info(...lines)];
 	const state: SessionState = {
@@ -97,7 +113,7 @@ export function startSession(level: Level, options: StartOptions = {}): SessionS
 		undoStack: replay.ok ? replay.undoStack : [],
 		draft: replay.ok ? [...draft] : [],
 		draftRealWorld: replay.ok ? replay.realWorld : [],
-		report: grade(network, level.goals),
+		report,
 		hintsRevealed,
 		log,
 		...(draftProblem === undefined ? {} : {draftProblem, staleDraft: [...draft]}),

@@ -114,6 +114,24 @@ describe('startSession', () => {
 		expect(startSession(tiny, {hintsUsed: 9}).hintsRevealed).toBe(3);
 		expect(startSession(tiny, {hintsUsed: -1}).hintsRevealed).toBe(0);
 	});
+
+	it('tells the player when the level’s own solution leaves goals failing (the level may be impossible)', () => {
+		const unsolvable = levelSchema.parse({...tinyInput, solution: ['dns add travelbuddy.com A 203.0.113.99']});
+		const state = startSession(unsolvable);
+		expect(state.log[0]?.lines).toContain(
+			'This level\'s own reference solution leaves goal "site" failing: the level may be impossible as written. Tell its author (netquest validate finds this).',
+		);
+		expect(startSession(tiny).log[0]?.lines.join('\n')).not.toMatch(/impossible/);
+	});
+
+	it('tells the player when the level is already solved at the start, and does not call that saved work', () => {
+		const solvedInput: LevelInput = {...tinyInput, network: {...tinyInput.network, dns: [{name: 'travelbuddy.com', type: 'A', value: '203.0.113.10'}]}};
+		const state = startSession(levelSchema.parse(solvedInput));
+		const said = state.log.flatMap((entry) => entry.lines).join('\n');
+		expect(said).toContain('This level is already solved at the start: there is nothing to do.');
+		expect(said).not.toContain('Your saved work');
+		expect(startSession(tiny, {draft: [RECORD]}).log.flatMap((entry) => entry.lines).join('\n')).not.toContain('already solved at the start');
+	});
 });
 
 describe('sessionReducer: configuration commands', () => {
