@@ -26,13 +26,16 @@ export async function playCommand(args: readonly string[], context: CliContext):
 		return EXIT.usage;
 	}
 	// Ink draws nothing until exit when it believes it runs in CI (CI or CONTINUOUS_INTEGRATION set, as in many
-	// developers' shells); a player at a terminal is no CI job, so say so before Ink is loaded.
-	for (const key of ['CI', 'CONTINUOUS_INTEGRATION']) if (key in process.env) process.env[key] = '0';
+	// developers' shells), and chalk drops colour whenever CI exists at all; a player at a terminal is no CI
+	// job, so the variables go before Ink is loaded.
+	for (const key of ['CI', 'CONTINUOUS_INTEGRATION']) delete process.env[key];
 	const catalog = context.loadCatalog();
 	const store = await context.openStore();
 	const {runGame} = await import('../ui/run-game.js');
 	// The game always runs in a terminal: colour unless --no-color or the saved setting says never (runGame honours NO_COLOR).
 	const color = !context.options.noColor && store.getSettings().color !== 'never';
 	const code = await runGame({catalog, store, color, env: {...io.env}});
+	// 128 + the signal's number when a signal stopped the game (143 for SIGTERM), as shells expect.
+	if (code >= 128) return code as ExitCode;
 	return code === 0 ? EXIT.ok : EXIT.problems;
 }

@@ -88,6 +88,23 @@ describe('App', () => {
 		expect(frame).not.toContain('corrupted');
 	});
 
+	it('says a warning that arrives while a level is open on the map afterwards, and one given at start even when the game starts on a level', async () => {
+		const store = memoryProgressStore();
+		const app = render(<App catalog={fixtureCatalog()} store={store} rules={fakeRules} color={false} />);
+		await waitForFrame(app, (f) => f.includes('Solved 0/1'));
+		await type(app, ENTER, (f) => f.includes('Q: What does'));
+		store.warnings.push('progress.json was damaged while you played; kept aside as progress.json.corrupt-1');
+		await type(app, ESC, (f) => f.includes('Solved 0/1'));
+		await waitForFrame(app, (f) => f.includes('⚠ progress.json was damaged while you played'));
+		cleanup();
+		const early = memoryProgressStore();
+		early.warnings.push('progress.json was corrupted; kept aside as progress.json.corrupt-1');
+		const onLevel = render(<App catalog={fixtureCatalog()} store={early} rules={fakeRules} color={false} initialLevelId="fixture-web" />);
+		await waitForFrame(onLevel, (f) => f.includes('Q: What does'));
+		await type(onLevel, ESC, (f) => f.includes('Solved 0/1'));
+		await waitForFrame(onLevel, (f) => f.includes('⚠ progress.json was corrupted'));
+	});
+
 	it('opens help with ? and closes it with Esc', async () => {
 		const app = renderApp();
 		await waitForFrame(app, (f) => f.includes('Solved 0/2'));

@@ -1,4 +1,4 @@
-import React, {useCallback, useEffect, useMemo, useState} from 'react';
+import React, {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {useApp, useIsScreenReaderEnabled} from 'ink';
 import {complete, helpFor} from '../commands/index.js';
 import {nextLevel, sessionReducer, startSession} from '../game/index.js';
@@ -47,11 +47,21 @@ export function App({catalog, store, initialLevelId, color, rules = GAME_RULES}:
 		return initialLevelId ? reducer(start, openLevelAction(catalog, store, initialLevelId)) : start;
 	});
 	usePersistence(state.current, store, onSaved);
-	// The store's warnings are said on the map until the player leaves it; later ones, the next time.
+	// The store's warnings are said on the map until the player leaves it; later ones (a file damaged
+	// while playing, noticed when a level is opened), the next time the map is shown — never skipped.
 	const [warningsSeen, setWarningsSeen] = useState(0);
+	const warningsShown = useRef(0);
+	const onMap = state.screen === 'map' && !state.help;
+	const wasOnMap = useRef(onMap);
+	useLayoutEffect(() => {
+		if (onMap) warningsShown.current = store.warnings.length;
+	});
 	useEffect(() => {
-		if (state.screen !== 'map') setWarningsSeen(store.warnings.length);
-	}, [state.screen, store]);
+		if (!onMap) setWarningsSeen(warningsShown.current);
+		// Back on the map: re-read the progress, another game may have saved meanwhile.
+		else if (!wasOnMap.current) onSaved();
+		wasOnMap.current = onMap;
+	}, [onMap, onSaved]);
 	const {current} = state;
 	const session = current?.session;
 	const commandHelp = useMemo(() => helpFor(), []);

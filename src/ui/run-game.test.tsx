@@ -85,6 +85,35 @@ describe('runGame', () => {
 	});
 });
 
+describe('runGame stopped from outside', () => {
+	it.each([
+		['SIGTERM', 143],
+		['SIGHUP', 129],
+		['SIGINT', 130],
+	] as const)('%s closes the game like quitting: alternate screen left, cursor shown, 128 + the signal', async (signal, code) => {
+		const {stdout, exit} = start(true, {});
+		await waitForFrame(stdout, (output) => output.includes('Solved 0/1'));
+		process.emit(signal, signal);
+		expect(await exit).toBe(code);
+		expect(stdout.output.endsWith('\u001B[?1049l\u001B[?25h')).toBe(true);
+	});
+
+	it('a terminal that fails to write (EIO: it is gone) closes the game instead of crashing it', async () => {
+		const {stdout, exit} = start(true, {});
+		await waitForFrame(stdout, (output) => output.includes('Solved 0/1'));
+		stdout.emit('error', Object.assign(new Error('write EIO'), {code: 'EIO'}));
+		expect(await exit).toBe(129);
+	});
+
+	it('TERM=dumb: no alternate screen', async () => {
+		const {stdin, stdout, exit} = start(true, {TERM: 'dumb'});
+		await waitForFrame(stdout, (output) => output.includes('Solved 0/1'));
+		stdin.write('q');
+		expect(await exit).toBe(0);
+		expect(stdout.output).not.toContain('\u001B[?1049h');
+	});
+});
+
 describe('runGame for screen readers (INK_SCREEN_READER=true)', () => {
 	it('writes a linear transcript in words: no boxes, no symbols for pass and fail', async () => {
 		const {stdin, stdout, exit} = start(true, {INK_SCREEN_READER: 'true', NO_COLOR: '1'});

@@ -6,9 +6,13 @@ import {App} from './app.js';
 
 /**
  * The game's entry point for the CLI: renders the app in the terminal and
- * resolves with an exit code when the player leaves (q, or Ctrl+C). The
- * game draws on the terminal's alternate screen, so the terminal is left as
- * it was, cursor visible; screen-reader mode writes a plain transcript instead.
+ * resolves with an exit code when the player leaves (q, or Ctrl+C) or the
+ * process is asked to stop (SIGTERM, SIGHUP, SIGINT from outside). The game
+ * draws on the terminal's alternate screen, so the terminal is left as it
+ * was — main screen back, cursor visible, line mode restored — however it
+ * ends; the work in progress is saved as it is typed, and once more as the
+ * app closes. Screen-reader mode, and terminals that say they can do nothing
+ * (`TERM=dumb`), get no alternate screen.
  */
 
 /** What `runGame` needs. */
@@ -35,20 +39,39 @@ export function colorEnabled(wanted: boolean, env: NodeJS.ProcessEnv): boolean {
 	return wanted && !env['NO_COLOR'];
 }
 
-/** Runs the game until the player quits; 0 on a normal exit, 1 if the UI failed. */
+/** Signals that ask the game to stop: it closes as if the player had quit. */
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
+const SIGNAL_NUMBERS: Readonly<Record<string, number>> = {SIGHUP: 1, SIGINT: 2, SIGTERM: 15};
+
+/**
+ * Runs the game until the player quits; 0 on a normal exit, 1 if the UI
+ * failed, 128 + the signal's number (143 for SIGTERM) when a signal stopped it.
+ */
 export async function runGame(options: RunGameOptions): Promise<number> {
 	const env = options.env ?? process.env;
 	const stdout = options.stdout ?? process.stdout;
 	const stderr = options.stderr ?? process.stderr;
+	const stdin = options.stdin ?? process.stdin;
 	const screenReader = env['INK_SCREEN_READER'] === 'true';
-	const fullScreen = stdout.isTTY === true && !screenReader;
+	const fullScreen = stdout.isTTY === true && !screenReader && env['TERM'] !== 'dumb';
+	// Keys are read raw from the first frame on: Ink only turns raw mode on after mounting, and until
+	// then the terminal would echo type-ahead onto the frame (an Enter scrolls it) and hold it back.
+	const raw = stdin.isTTY === true && typeof stdin.setRawMode === 'function';
 	let restored = false;
 	const restore = (): void => {
 		if (restored) return;
 		restored = true;
+		if (raw) {
+			try {
+				stdin.setRawMode(false);
+			} catch {
+				// The terminal is gone (SIGHUP): there is no line mode left to restore.
+			}
+		}
 		if (fullScreen) stdout.write(LEAVE_ALTERNATE_SCREEN);
 		stdout.write(SHOW_CURSOR);
 	};
+	if (raw) stdin.setRawMode(true);
 	if (fullScreen) stdout.write(ENTER_ALTERNATE_SCREEN);
 	// Leave the alternate screen even if the process ends without unmounting (a signal, process.exit).
 	process.once('exit', restore);
@@ -57,22 +80,40 @@ export async function runGame(options: RunGameOptions): Promise<number> {
 		{
 			stdout,
 			stderr,
-			...(options.stdin ? {stdin: options.stdin} : {}),
+			stdin,
 			exitOnCtrlC: true,
 			// Stray console output would tear the frame on the process's own terminal.
 			patchConsole: stdout === process.stdout,
 			isScreenReaderEnabled: screenReader,
 		},
 	);
+	// A signal closes the app like quitting does: React unmounts (the draft is saved once more), Ink gives
+	// the terminal back its line mode and cursor, and `restore` leaves the alternate screen. Having a
+	// listener also keeps Ink's and conf's own signal handlers from killing the process half-way.
+	let stoppedBy: NodeJS.Signals | undefined;
+	const onSignal = (signal: NodeJS.Signals): void => {
+		if (stoppedBy !== undefined) return;
+		stoppedBy = signal;
+		instance.unmount();
+	};
+	for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
+	// A write that fails (EIO, EPIPE) means the terminal is gone, as with SIGHUP: close, never crash.
+	const onWriteError = (): void => onSignal('SIGHUP');
+	stdout.on('error', onWriteError);
 	try {
 		await instance.waitUntilExit();
-		return 0;
+		return stoppedBy === undefined ? 0 : 128 + (SIGNAL_NUMBERS[stoppedBy] ?? 0);
 	} catch (error) {
 		restore();
 		stderr.write(`netquest: the game stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}\nYour saved work is kept.\n`);
 		return 1;
 	} finally {
-		process.off('exit', restore);
 		restore();
+		process.off('exit', restore);
+		// After a signal the listener stays: conf's exit hook (when-exit) answers a signal by sending it
+		// again, and that copy must not kill the process before the CLI has ended it its own way.
+		if (stoppedBy === undefined) for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
+		// Once the terminal has failed, later writes (the CLI's last words) fail too: they stay ignored.
+		if (stoppedBy !== 'SIGHUP') stdout.off('error', onWriteError);
 	}
 }

@@ -1,4 +1,5 @@
 import React from 'react';
+import {sanitizeText} from '../../levels/sanitize.js';
 import {Frame} from '../frame.js';
 import {type KeyHint, keyHintLine} from '../key-hints.js';
 import {frameColumns, frameRows, type LayoutMode, type TerminalSize} from '../layout.js';
@@ -38,7 +39,7 @@ function headerLine(items: readonly MapItem[], width: number): StyledLine {
 /** The campaign map: chapters and levels with stars, packs, broken levels, the sandbox; the selected item described below. */
 export function CampaignMap({items, cursor, size, mode, warnings}: CampaignMapProps): React.JSX.Element {
 	const width = frameColumns(size);
-	const top = [headerLine(items, width), ...warnings.flatMap((warning) => wrapLine([seg(`⚠ ${warning}`, 'warn')], width, 2))];
+	const top = [headerLine(items, width), ...warnings.flatMap((warning) => wrapLine([seg(`⚠ ${sanitizeText(warning)}`, 'warn')], width, 2))];
 	const detail = mapDetailLines(items[cursor], width);
 	if (mode === 'linear') {
 		const all = mapLines(items, cursor, width, Number.MAX_SAFE_INTEGER, true);

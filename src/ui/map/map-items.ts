@@ -1,5 +1,6 @@
 import type {Catalog} from '../../levels/load.js';
 import type {LevelProblem} from '../../levels/problem.js';
+import {sanitizeText} from '../../levels/sanitize.js';
 import type {Level} from '../../levels/schema.js';
 import type {LevelProgress} from '../../store/progress.js';
 
@@ -28,13 +29,17 @@ export function isSelectable(item: MapItem): boolean {
 	return item.kind === 'level' || item.kind === 'broken' || item.kind === 'sandbox';
 }
 
-/** A file's path from its pack's folder (the heading names the folder), or the path as given when it lies elsewhere. */
+/**
+ * A file's path from its pack's folder (the heading names the folder), or the
+ * path as given when it lies elsewhere; as text safe to show (a file name may
+ * hold escape sequences).
+ */
 function insideDir(dir: string, file: string): string {
 	for (const separator of ['/', '\\']) {
 		const prefix = dir.endsWith(separator) ? dir : dir + separator;
-		if (file.startsWith(prefix)) return file.slice(prefix.length);
+		if (file.startsWith(prefix)) return sanitizeText(file.slice(prefix.length));
 	}
-	return file;
+	return sanitizeText(file);
 }
 
 /** Builds the map. `progressOf` reads the store; `recommended` is the id of the next level to play. */
@@ -46,7 +51,7 @@ export function buildMapItems(
 	const items: MapItem[] = [];
 	for (const pack of catalog.packs) {
 		const campaign = pack.source === 'built-in';
-		items.push({kind: 'heading', text: campaign ? 'Campaign' : pack.title, detail: campaign ? undefined : `${pack.source} · ${pack.dir}`, level: 1});
+		items.push({kind: 'heading', text: campaign ? 'Campaign' : pack.title, detail: campaign ? undefined : `${pack.source} · ${sanitizeText(pack.dir)}`, level: 1});
 		let chapter: string | undefined;
 		for (const entry of pack.levels) {
 			if (!entry.ok) {

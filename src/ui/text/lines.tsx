@@ -2,10 +2,12 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {toneProps, useTheme} from '../theme.js';
 import type {StyledLine} from './styled-line.js';
+import {cellText} from './width.js';
 
 /**
  * Draws pre-laid-out styled lines, one terminal row each (rows that are too
  * long are cut, never re-wrapped, so the caller's height arithmetic holds).
+ * Text is drawn as `cellText`, the form `textWidth` measured.
  */
 export function Lines({lines}: {readonly lines: readonly StyledLine[]}): React.JSX.Element {
 	const {color} = useTheme();
@@ -17,7 +19,7 @@ export function Lines({lines}: {readonly lines: readonly StyledLine[]}): React.J
 						? ' '
 						: line.map((segment, index) => (
 								<Text key={index} {...toneProps(segment.tone, color)}>
-									{segment.text}
+									{cellText(segment.text)}
 								</Text>
 							))}
 				</Text>

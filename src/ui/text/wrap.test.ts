@@ -60,6 +60,17 @@ describe('wrapLine', () => {
 	});
 });
 
+describe('wrapLine on huge text', () => {
+	it('wraps a word of a million characters, joined (emoji sequences) or not, in one pass, losing nothing', () => {
+		for (const unit of ['x', 'é', '👨‍👩‍👧']) {
+			const word = unit.repeat(1_000_000 / unit.length);
+			const rows = wrapLine([seg(word)], 80, 2);
+			expect(rows.map(lineText).join('').replace(/ /g, '')).toBe(word);
+			for (const row of rows) expect(lineWidth(row)).toBeLessThanOrEqual(80);
+		}
+	});
+});
+
 describe('truncateLine and padLine', () => {
 	it('cuts with an ellipsis and pads to the exact width', () => {
 		expect(lineText(truncateLine([seg('hello '), seg('world', 'ok')], 8))).toBe('hello w…');

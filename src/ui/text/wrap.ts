@@ -1,6 +1,6 @@
 import type {Tone} from '../theme.js';
 import {type Segment, type StyledLine, seg} from './styled-line.js';
-import {sliceToWidth, textWidth} from './width.js';
+import {graphemes, textWidth} from './width.js';
 
 /**
  * Word wrapping of styled lines to a column width, so panels know exactly
@@ -61,26 +61,19 @@ export function wrapLine(line: StyledLine, width: number, indent = 0): StyledLin
 			push(piece.text, piece.tone);
 			continue;
 		}
-		let rest = piece.text;
-		while (rest) {
-			let part = sliceToWidth(rest, columns - used);
-			if (!part) {
-				if (used > start) {
-					newRow();
-					continue;
-				}
-				if (start > 0) {
+		// A word longer than a row: split it, grapheme by grapheme, in one pass however long it is.
+		for (const grapheme of graphemes(piece.text)) {
+			const columnsOf = textWidth(grapheme);
+			while (used + columnsOf > columns) {
+				if (used > start) newRow();
+				else if (start > 0) {
 					// Too narrow for this character even after the indent: drop the indent on this row.
 					row = [];
 					used = 0;
 					start = 0;
-					continue;
-				}
-				part = Array.from(rest)[0]!;
+				} else break;
 			}
-			push(part, piece.tone);
-			rest = rest.slice(part.length);
-			if (rest) newRow();
+			push(grapheme, piece.tone);
 		}
 	}
 	rows.push(row);

@@ -1,5 +1,6 @@
 import React from 'react';
 import {Box, Text, useCursor} from 'ink';
+import {cellText} from '../../text/width.js';
 import {Paint} from '../../theme.js';
 import {promptViewport} from './prompt-viewport.js';
 import type {ConsoleState} from './use-console-state.js';
@@ -29,7 +30,7 @@ export function ConsolePrompt({state, width, row, focused, label}: ConsolePrompt
 		<Box height={1}>
 			<Text wrap="truncate-end">
 				<Paint tone={focused ? 'accent' : 'dim'}>{view.clippedLeft ? '…' + prefix.slice(1) : prefix}</Paint>
-				{view.text}
+				{cellText(view.text)}
 			</Text>
 		</Box>
 	);

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {type Completer, type ConsoleAction, type ConsoleState, consoleReducer, initialConsoleState} from './use-console-state.js';
+import {type Completer, type ConsoleAction, type ConsoleState, consoleReducer, initialConsoleState, LINE_LIMIT} from './use-console-state.js';
 
 function run(actions: readonly ConsoleAction[], state: ConsoleState = initialConsoleState()): ConsoleState {
 	return actions.reduce(consoleReducer, state);
@@ -49,6 +49,17 @@ describe('consoleReducer: editing', () => {
 		expect(run([type('dns add\nfoo\u001b[31m')]).text).toBe('dns add foo[31m');
 		const state = initialConsoleState();
 		expect(consoleReducer(state, type('\u0007'))).toBe(state);
+		expect(run([type('a\u202eb\u2066c\ud800')]).text).toBe('abc\ufffd');
+	});
+
+	it(`holds at most ${LINE_LIMIT} units: a huge paste is cut there, never inside a surrogate pair`, () => {
+		const pasted = run([type('dns add '), type('x'.repeat(1_000_000))]);
+		expect(pasted.text).toHaveLength(LINE_LIMIT);
+		expect(pasted.text.startsWith('dns add xxx')).toBe(true);
+		expect(consoleReducer(pasted, type('more'))).toBe(pasted);
+		const emoji = run([type('a'), type('😀'.repeat(3000))]);
+		expect(emoji.text.length).toBeLessThanOrEqual(LINE_LIMIT);
+		expect(emoji.text).not.toMatch(/[\ud800-\udbff]$/u);
 	});
 
 	it('moves by words', () => {

@@ -51,6 +51,19 @@ export type ConsoleAction =
 /** How many submitted lines are remembered. */
 export const HISTORY_LIMIT = 200;
 
+/**
+ * The longest line the prompt holds (UTF-16 units): far more than any command
+ * needs; a bigger paste is cut here, so no keystroke ever has megabytes to lay out.
+ */
+export const LINE_LIMIT = 4096;
+
+/** `text` cut to at most `room` UTF-16 units, never between the halves of a surrogate pair. */
+function cutTo(text: string, room: number): string {
+	if (text.length <= room) return text;
+	const end = room > 0 && text.charCodeAt(room - 1) >= 0xd800 && text.charCodeAt(room - 1) <= 0xdbff ? room - 1 : room;
+	return text.slice(0, Math.max(0, end));
+}
+
 /** An empty prompt with a history. */
 export function initialConsoleState(history: readonly string[] = []): ConsoleState {
 	return {text: '', cursor: 0, history, historyIndex: history.length, pending: '', candidates: []};
@@ -102,10 +115,20 @@ function commonPrefix(words: readonly string[]): string {
 	return prefix;
 }
 
-/** Typed or pasted text, with control characters and line breaks made into spaces. */
+/**
+ * Typed or pasted text made safe to echo: line breaks and tabs become a
+ * space; control characters and the bidi overrides that would reorder the
+ * rest of the row on screen (CVE-2021-42574) are dropped; a lone surrogate
+ * (not text) becomes U+FFFD.
+ */
 function clean(text: string): string {
-	// eslint-disable-next-line no-control-regex
-	return text.replace(/[\r\n\t]+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
+	return (
+		text
+			.replace(/[\r\n\t]+/g, ' ')
+			// eslint-disable-next-line no-control-regex
+			.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '')
+			.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+	);
 }
 
 function complete(state: ConsoleState, completer: Completer): ConsoleState {
@@ -156,7 +179,7 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
 	const {text, cursor} = state;
 	switch (action.type) {
 		case 'insert': {
-			const typed = clean(action.text);
+			const typed = cutTo(clean(action.text), LINE_LIMIT - text.length);
 			if (!typed) return state;
 			return edit(state, text.slice(0, cursor) + typed + text.slice(cursor), cursor + typed.length);
 		}
@@ -201,7 +224,9 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
 			const history = line && line !== last ? [...state.history, line].slice(-HISTORY_LIMIT) : state.history;
 			return initialConsoleState(history);
 		}
-		case 'set-text':
-			return edit(state, action.text, action.cursor ?? action.text.length);
+		case 'set-text': {
+			const line = cutTo(action.text, LINE_LIMIT);
+			return edit(state, line, action.cursor ?? line.length);
+		}
 	}
 }
