@@ -27,8 +27,11 @@ export const EXIT = {
 	internal: 3,
 } as const;
 
-/** A process exit code. */
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+/** 128 + a signal's number: the game was stopped by that signal (143 for SIGTERM), as shells report it. */
+export type SignalExitCode = number & {readonly signalExit?: true};
+
+/** A process exit code: one of EXIT, or a signal's. */
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT] | SignalExitCode;
 
 /** Writes each line followed by a newline to `write`. */
 export function writeLines(write: (text: string) => void, lines: readonly string[]): void {

@@ -36,6 +36,6 @@ export async function playCommand(args: readonly string[], context: CliContext):
 	const color = !context.options.noColor && store.getSettings().color !== 'never';
 	const code = await runGame({catalog, store, color, env: {...io.env}});
 	// 128 + the signal's number when a signal stopped the game (143 for SIGTERM), as shells expect.
-	if (code >= 128) return code as ExitCode;
+	if (code >= 128) return code;
 	return code === 0 ? EXIT.ok : EXIT.problems;
 }
