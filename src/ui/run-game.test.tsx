@@ -4,34 +4,14 @@ import {memoryProgressStore} from '../store/memory-store.js';
 import {colorEnabled, runGame} from './run-game.js';
 import {fixtureCatalog} from './test-helpers/fixtures.js';
 import {waitForFrame} from './test-helpers/wait-for-frame.js';
+import {FakeStdin} from './test-helpers/fake-stdin.js';
 
 // Colours forced on for this file's worker: NO_COLOR is what must turn them off.
 vi.hoisted(() => {
 	process.env['FORCE_COLOR'] = '1';
 });
 
-/** Minimal terminal streams: stdin that can be typed into, stdout that records what was written. */
-class FakeStdin extends EventEmitter {
-	isTTY = true;
-	private data: string | null = null;
-	write(data: string): void {
-		this.data = data;
-		this.emit('readable');
-		this.emit('data', data);
-	}
-	read(): string | null {
-		const {data} = this;
-		this.data = null;
-		return data;
-	}
-	setEncoding(): void {}
-	setRawMode(): void {}
-	resume(): void {}
-	pause(): void {}
-	ref(): void {}
-	unref(): void {}
-}
-
+/** A stdout that records what was written. */
 class FakeStdout extends EventEmitter {
 	columns = 80;
 	rows = 24;

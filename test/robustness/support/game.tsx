@@ -5,6 +5,7 @@ import {render} from 'ink';
 import type {Catalog} from '../../../src/levels/load.js';
 import type {ProgressStore} from '../../../src/store/progress.js';
 import {App} from '../../../src/ui/app.js';
+import {FakeStdin} from '../../../src/ui/test-helpers/fake-stdin.js';
 
 /**
  * The real game (`App` over the real session rules, engine and commands) in
@@ -12,28 +13,6 @@ import {App} from '../../../src/ui/app.js';
  * test can type keys, read the latest frame, resize the window and learn how
  * the app ended: quit by the player, or failed with an error.
  */
-
-/** A stdin Ink accepts as a terminal: `write` delivers a chunk of typed bytes. */
-class FakeStdin extends EventEmitter {
-	readonly isTTY = true;
-	private pending: string | null = null;
-	write(data: string): void {
-		this.pending = data;
-		this.emit('readable');
-		this.emit('data', data);
-	}
-	read(): string | null {
-		const data = this.pending;
-		this.pending = null;
-		return data;
-	}
-	setEncoding(): void {}
-	setRawMode(): void {}
-	resume(): void {}
-	pause(): void {}
-	ref(): void {}
-	unref(): void {}
-}
 
 /** A stdout of a given size that keeps the latest frame (Ink's debug mode writes whole frames). */
 class FakeStdout extends EventEmitter {
