@@ -10,7 +10,7 @@ import {errorCode} from '../levels/level-files.js';
 import {sanitizeText} from '../levels/sanitize.js';
 import type {Level} from '../levels/schema.js';
 import {applyScript, replayReference} from '../levels/solution.js';
-import {quoteDecider} from '../ui/trace-view/describe-decider.js';
+import {quoteDecider} from '../commands/index.js';
 import type {CliContext} from './context.js';
 import {EXIT, type ExitCode, writeLines} from './io.js';
 import {painter} from './paint.js';

@@ -16,6 +16,20 @@ import type {ApplyResult, Command, ExecuteOptions, Execution, ParseResult, Scrip
 
 export {COMMANDS, definitionOf} from './table.js';
 export {renderTrace, formatPacket, describeDecider} from './render-trace.js';
+export {quoteDecider, decidingLine} from './quote-decider.js';
+export {
+	describeApp,
+	describeChain,
+	describeDnsRecord,
+	describeFirewallRule,
+	describeNaclRule,
+	describePortForward,
+	describePublish,
+	describeRoute,
+	describeSgInbound,
+	describeSgOutbound,
+	nameOf,
+} from './network-text.js';
 export {renderOutput, renderError} from './render-output.js';
 export {isAllowed} from './execute.js';
 export {DEMO_NETWORK} from './demo-network.js';

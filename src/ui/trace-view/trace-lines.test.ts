@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {lineText} from '../text/styled-line.js';
 import {deliveredTrace, fixtureNetwork, fixtureTrace} from '../test-helpers/fixtures.js';
-import {quoteDecider} from './describe-decider.js';
+import {quoteDecider} from '../../commands/index.js';
 import {hopListLines, outcomeLines, packetSegments, pathDiagram, pathLine, rewrites, stepLines} from './trace-lines.js';
 import {initialTraceView, traceViewReducer} from './use-trace-view-state.js';
 

@@ -4,7 +4,7 @@ import {windowAround} from '../scroll-window.js';
 import {type Segment, type StyledLine, plainLine, seg, truncateLine} from '../text/styled-line.js';
 import {wrapLine} from '../text/wrap.js';
 import {textWidth} from '../text/width.js';
-import {quoteDecider} from './describe-decider.js';
+import {quoteDecider} from '../../commands/index.js';
 import {blockingHopIndex, type TraceViewState} from './use-trace-view-state.js';
 
 /**

@@ -10,7 +10,7 @@ import {
 	describeRoute,
 	describeSgInbound,
 	describeSgOutbound,
-} from '../network-text.js';
+} from '../../commands/index.js';
 import {type Segment, type StyledLine, lineWidth, padLine, seg, truncateLine} from '../text/styled-line.js';
 import {wrapLine} from '../text/wrap.js';
 

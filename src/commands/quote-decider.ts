@@ -1,6 +1,6 @@
-import {describeDecider} from '../../commands/index.js';
-import type {Decider} from '../../engine/flow.js';
-import type {Network} from '../../engine/network.js';
+import {describeDecider} from './render-trace.js';
+import type {Decider} from '../engine/flow.js';
+import type {Network} from '../engine/network.js';
 import {
 	describeApp,
 	describeDnsRecord,
@@ -11,7 +11,7 @@ import {
 	describeRoute,
 	describeSgInbound,
 	describeSgOutbound,
-} from '../network-text.js';
+} from './network-text.js';
 
 /** The line of configuration a decider points at, quoted from the network; undefined when it names no single line. */
 export function decidingLine(network: Network, decider: Decider): string | undefined {
