@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {MAX_LEVEL_FILE_BYTES, parseJsonSource, tooLargeMessage} from './json-source.js';
-import type {LevelProblem} from './problem.js';
+import {fileProblem, type LevelProblem} from './problem.js';
 import {locateAll} from './read-level.js';
 import {sanitizeText} from './sanitize.js';
 import {parseWithSchema} from './schema-issues.js';
@@ -24,10 +24,7 @@ export function displayPath(cwd: string, file: string): string {
 	return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
-/** A problem that concerns a whole file or folder. */
-export function fileProblem(file: string, message: string): LevelProblem {
-	return {file, line: 1, column: 1, pointer: '', message};
-}
+export {fileProblem};
 
 /**
  * Reads a file's bytes, refusing (without reading it) anything over 5 MB and

@@ -18,6 +18,11 @@ export type LevelProblem = {
 	readonly message: string;
 };
 
+/** A problem that concerns a whole file or folder. */
+export function fileProblem(file: string, message: string): LevelProblem {
+	return {file, line: 1, column: 1, pointer: '', message};
+}
+
 /** A problem before it is placed in a file: the path of the offending value and what is wrong. */
 export type PathIssue = {
 	readonly path: readonly PropertyKey[];

@@ -1,0 +1,174 @@
+import {createHash} from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import {assembleCatalog, type Catalog, type CatalogEntry, type CatalogOptions, catalogFolders, type FolderLoad, type FolderLoader, type LoadedEntry} from './catalog.js';
+import {MAX_LEVEL_FILE_BYTES} from './json-source.js';
+import type {LevelProblem} from './problem.js';
+
+/**
+ * The checked-levels cache: what the full check of a level folder gave
+ * (load.ts `loadFolder`), kept in a hidden file inside the folder so that a
+ * start-up can skip parsing, schema checks, sanitizing and hashing when
+ * nothing changed. `npm run build` writes one for the built-in levels, and
+ * only the built-in folder's cache is ever read: it ships with the program,
+ * while a cache file inside someone's level folder could claim anything.
+ *
+ * The cache is used only when it is certain to give what the full check
+ * would: its key is the checker's identity (a digest of netquest's own
+ * sources, set by the build; without one there is no cache) and the exact
+ * contents of the folder as the loader sees it — every visible name and
+ * kind, one level of sub-folders deep, and the SHA-256 of every `.json` file.
+ * Anything unusual (an unreadable folder, a file too large or not regular, a
+ * damaged or foreign cache file) means no cache, never a different catalog.
+ * This module loads no schema code.
+ */
+
+/** The cache's file name inside a level folder (hidden: the loader skips it). */
+export const CHECKED_CACHE_FILE = '.netquest-checked.json';
+
+/** The identity of the checker this build carries (the build defines it); undefined when running from the sources. */
+declare const __NETQUEST_CHECKER__: string | undefined;
+export const BUILD_CHECKER: string | undefined = typeof __NETQUEST_CHECKER__ === 'string' ? __NETQUEST_CHECKER__ : undefined;
+
+/** A file path as stored: relative to the folder, with forward slashes. */
+type Relative = string;
+
+type CachedProblem = Omit<LevelProblem, 'file'> & {readonly file: Relative};
+
+type CachedEntry =
+	| {readonly ok: true; readonly level: Extract<CatalogEntry, {ok: true}>['level']; readonly file: Relative; readonly hash: string; readonly idAt: CachedProblem}
+	| {readonly ok: false; readonly file: Relative; readonly id?: string; readonly title?: string; readonly problems: CachedProblem[]};
+
+/** The cache file's content. */
+type CacheFile = {
+	readonly checker: string;
+	readonly fingerprint: string;
+	readonly packs: readonly {readonly title: string; readonly dir: Relative; readonly levels: readonly CachedEntry[]; readonly problems: readonly CachedProblem[]}[];
+	readonly problems: readonly CachedProblem[];
+};
+
+/**
+ * The folder's fingerprint: a digest of `checker` and of everything the
+ * loader reads in `dir` (see the module comment), or undefined when the
+ * folder holds something the cache does not vouch for. `files` counts the
+ * `.json` files seen.
+ */
+export function folderFingerprint(dir: string, checker: string): {digest: string; files: number} | undefined {
+	const hash = createHash('sha256').update(`netquest checked levels 1\0${checker}\0`);
+	let files = 0;
+	const visit = (relative: Relative, depth: number): boolean => {
+		let entries: fs.Dirent[];
+		try {
+			entries = fs.readdirSync(path.join(dir, relative), {withFileTypes: true});
+		} catch {
+			return false;
+		}
+		const names = entries.filter((entry) => !entry.name.startsWith('.')).map((entry) => entry.name);
+		for (const name of names.sort()) {
+			const inside = relative === '' ? name : `${relative}/${name}`;
+			let stat: fs.Stats;
+			try {
+				stat = fs.statSync(path.join(dir, inside));
+			} catch {
+				return false;
+			}
+			if (stat.isDirectory()) {
+				hash.update(`d\0${inside}\0`);
+				if (depth === 0 && !visit(inside, 1)) return false;
+				continue;
+			}
+			hash.update(`f\0${inside}\0`);
+			if (!name.endsWith('.json')) continue;
+			if (!stat.isFile() || stat.size > MAX_LEVEL_FILE_BYTES) return false;
+			let bytes: Buffer;
+			try {
+				bytes = fs.readFileSync(path.join(dir, inside));
+			} catch {
+				return false;
+			}
+			files++;
+			hash.update(createHash('sha256').update(bytes).digest('hex')).update('\0');
+		}
+		return true;
+	};
+	return visit('', 0) ? {digest: hash.digest('hex'), files} : undefined;
+}
+
+const relativeTo = (dir: string, file: string): Relative => path.relative(dir, file).split(path.sep).join('/');
+const absoluteIn = (dir: string, file: Relative): string => path.join(dir, ...file.split('/').filter((part) => part !== ''));
+
+/** The cache file's content for a folder just loaded by the full check. */
+export function checkedCacheContent(dir: string, checker: string, loaded: FolderLoad): string | undefined {
+	const fingerprint = folderFingerprint(dir, checker);
+	if (fingerprint === undefined) return undefined;
+	const problem = (item: LevelProblem): CachedProblem => ({...item, file: relativeTo(dir, item.file)});
+	const entry = (item: LoadedEntry): CachedEntry =>
+		item.ok
+			? {ok: true, level: item.level, file: relativeTo(dir, item.file), hash: item.hash, idAt: problem(item.idAt)}
+			: {...item, file: relativeTo(dir, item.file), problems: item.problems.map(problem)};
+	const content: CacheFile = {
+		checker,
+		fingerprint: fingerprint.digest,
+		packs: loaded.packs.map((pack) => ({title: pack.title, dir: relativeTo(dir, pack.dir), levels: pack.levels.map(entry), problems: pack.problems.map(problem)})),
+		problems: loaded.problems.map(problem),
+	};
+	return JSON.stringify(content);
+}
+
+/**
+ * The folder as the full check would load it, from its cache file: undefined
+ * when there is no usable cache (none, another checker, the folder changed,
+ * the file damaged). A folder without any `.json` file needs no cache: it
+ * holds no pack.
+ */
+export function cachedFolder(dir: string, checker: string | undefined = BUILD_CHECKER): FolderLoad | undefined {
+	if (checker === undefined) return undefined;
+	const fingerprint = folderFingerprint(dir, checker);
+	if (fingerprint === undefined) return undefined;
+	if (fingerprint.files === 0) return {packs: [], problems: []};
+	let content: CacheFile;
+	try {
+		content = JSON.parse(fs.readFileSync(path.join(dir, CHECKED_CACHE_FILE), 'utf8')) as CacheFile;
+		if (content.checker !== checker || content.fingerprint !== fingerprint.digest) return undefined;
+		const problem = (item: CachedProblem): LevelProblem => ({...item, file: absoluteIn(dir, item.file)});
+		const entry = (item: CachedEntry): LoadedEntry =>
+			item.ok
+				? {ok: true, level: item.level, file: absoluteIn(dir, item.file), hash: item.hash, idAt: problem(item.idAt)}
+				: {...item, file: absoluteIn(dir, item.file), problems: item.problems.map(problem)};
+		return {
+			packs: content.packs.map((pack) => ({title: pack.title, dir: absoluteIn(dir, pack.dir), levels: pack.levels.map(entry), problems: pack.problems.map(problem)})),
+			problems: content.problems.map(problem),
+		};
+	} catch {
+		// Missing, unreadable, not JSON or not the shape written: the full check decides.
+		return undefined;
+	}
+}
+
+/**
+ * The catalog as `loadCatalog` (load.ts) gives it, drawing the built-in
+ * folder from its cache and skipping folders without level files; the
+ * full check (and the schema code) is loaded only for what is left. Used
+ * where start-up time matters: the game's first frame.
+ */
+export async function loadCatalogQuickly(
+	options: CatalogOptions,
+	{checker = BUILD_CHECKER, fullLoader = async () => (await import('./load.js')).loadFolder}: {checker?: string; fullLoader?: () => Promise<FolderLoader>} = {},
+): Promise<Catalog> {
+	const builtIn = options.builtInDir === undefined ? undefined : path.resolve(options.builtInDir);
+	const known = new Map<string, FolderLoad>();
+	let rest = false;
+	for (const {dir} of catalogFolders(options)) {
+		if (known.has(dir) || !fs.existsSync(dir)) continue;
+		const quick = dir === builtIn ? cachedFolder(dir, checker) : emptyFolder(dir);
+		if (quick) known.set(dir, quick);
+		else rest = true;
+	}
+	const full = rest ? await fullLoader() : undefined;
+	return assembleCatalog(options, (dir) => known.get(dir) ?? full!(dir));
+}
+
+/** A folder with no `.json` file anywhere the loader looks (and nothing unreadable) holds no pack. */
+function emptyFolder(dir: string): FolderLoad | undefined {
+	return folderFingerprint(dir, '')?.files === 0 ? {packs: [], problems: []} : undefined;
+}
