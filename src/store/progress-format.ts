@@ -1,5 +1,4 @@
-import {z} from 'zod';
-import type {LevelProgress, Settings} from './progress.js';
+import type {ColorSetting, LevelProgress, Settings} from './progress.js';
 
 /**
  * The progress file's format, version by version, and how to read any of
@@ -12,6 +11,9 @@ import type {LevelProgress, Settings} from './progress.js';
  * Version 0 (netquest 0.x prototypes, no `formatVersion`):
  * `{"solved": {"<id>": {"stars": 2, "commands": 5}}, "drafts": {"<id>": ["…"]},
  *   "hints": {"<id>": 1}, "color": "auto"}`
+ *
+ * The checks are written by hand, not with zod: this module is on the first
+ * frame's path, and zod alone costs ~25 ms of start-up (issue 7).
  */
 
 /** The version of the progress file this build writes. */
@@ -38,17 +40,6 @@ export function emptyProgress(): ProgressData {
 	return {levels: {}, settings: DEFAULT_SETTINGS};
 }
 
-const levelProgressSchema = z.object({
-	solved: z.boolean().default(false),
-	stars: z.number().int().min(0).max(3).default(0),
-	bestCommands: z.number().int().min(0).optional(),
-	hintsUsed: z.number().int().min(0).default(0),
-	draft: z.array(z.string()).default([]),
-	levelHash: z.string().optional(),
-});
-
-const settingsSchema = z.object({color: z.enum(['auto', 'always', 'never']).default('auto')});
-
 /** The object itself if `data` is a JSON object (not an array), else undefined. Keeps every key, "__proto__" too. */
 function asObject(data: unknown): Readonly<Record<string, unknown>> | undefined {
 	if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
@@ -60,16 +51,67 @@ function own(object: Readonly<Record<string, unknown>> | undefined, key: string)
 	return object !== undefined && Object.hasOwn(object, key) ? object[key] : undefined;
 }
 
-/** The level progress with no field left undefined that JSON would drop anyway. */
-function cleanLevel(level: z.infer<typeof levelProgressSchema>): LevelProgress {
+/** `value`, or `fallback` if it is undefined (only undefined: null is a value, and a bad one). */
+function withDefault(value: unknown, fallback: unknown): unknown {
+	return value === undefined ? fallback : value;
+}
+
+/** A whole number within the safe integer range, from `min` to `max` (what zod's `.int().min().max()` accepted). */
+function intInRange(value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): value is number {
+	return typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max;
+}
+
+/** A count: a whole number, 0 or more. */
+function isCount(value: unknown): value is number {
+	return intInRange(value, 0);
+}
+
+/** An array of strings only (a hole counts as undefined, so it is not one). */
+function isStringArray(value: unknown): value is string[] {
+	if (!Array.isArray(value)) return false;
+	for (let index = 0; index < value.length; index++) if (typeof value[index] !== 'string') return false;
+	return true;
+}
+
+const COLORS: readonly unknown[] = ['auto', 'always', 'never'] satisfies ColorSetting[];
+
+/** One of the colour settings. */
+function isColor(value: unknown): value is ColorSetting {
+	return COLORS.includes(value);
+}
+
+/** The fields of a level before the optional ones left undefined are dropped. */
+type LevelFields = Omit<LevelProgress, 'bestCommands' | 'levelHash' | 'draft'> & {
+	readonly bestCommands: number | undefined;
+	readonly draft: readonly string[];
+	readonly levelHash?: string | undefined;
+};
+
+/** The level progress with no field left undefined that JSON would drop anyway, and a draft of its own. */
+function cleanLevel(level: LevelFields): LevelProgress {
 	return {
 		solved: level.solved,
 		stars: level.stars,
 		...(level.bestCommands === undefined ? {} : {bestCommands: level.bestCommands}),
 		hintsUsed: level.hintsUsed,
-		draft: level.draft,
+		draft: [...level.draft],
 		...(level.levelHash === undefined ? {} : {levelHash: level.levelHash}),
 	};
+}
+
+/**
+ * One version 1 level entry, or undefined if it is not usable. A field that is
+ * undefined takes its default; keys it does not know are dropped. Fields are
+ * read as plain properties, as zod's z.object read them.
+ */
+function readLevel(data: unknown): LevelProgress | undefined {
+	const object = asObject(data);
+	if (object === undefined) return undefined;
+	const {solved = false, stars = 0, bestCommands, hintsUsed = 0, draft = [], levelHash} = object;
+	if (typeof solved !== 'boolean' || !intInRange(stars, 0, 3) || !isCount(hintsUsed) || !isStringArray(draft)) return undefined;
+	if (bestCommands !== undefined && !isCount(bestCommands)) return undefined;
+	if (levelHash !== undefined && typeof levelHash !== 'string') return undefined;
+	return cleanLevel({solved, stars, bestCommands, hintsUsed, draft, levelHash});
 }
 
 /** Reads the `levels` map entry by entry, keeping the good ones and naming the bad. */
@@ -80,18 +122,19 @@ function readLevels(data: unknown): {levels: Record<string, LevelProgress>; bad:
 	const record = asObject(data);
 	if (record === undefined) return {levels: {}, bad: ['levels']};
 	for (const [id, value] of Object.entries(record)) {
-		const level = levelProgressSchema.safeParse(value);
-		if (level.success) levels.push([id, cleanLevel(level.data)]);
-		else bad.push(id);
+		const level = readLevel(value);
+		if (level === undefined) bad.push(id);
+		else levels.push([id, level]);
 	}
 	// fromEntries defines own properties: an id such as "__proto__" stays a plain key.
 	return {levels: Object.fromEntries(levels), bad};
 }
 
-/** Reads the settings, falling back to the defaults for what is unusable. */
+/** Reads the settings (absent or null: the defaults), falling back to the defaults for what is unusable. */
 function readSettings(data: unknown): {settings: Settings; bad: boolean} {
-	const settings = settingsSchema.safeParse(data ?? {});
-	return settings.success ? {settings: settings.data, bad: false} : {settings: DEFAULT_SETTINGS, bad: true};
+	const object = asObject(data ?? {});
+	const color = withDefault(object?.['color'], 'auto');
+	return object !== undefined && isColor(color) ? {settings: {color}, bad: false} : {settings: DEFAULT_SETTINGS, bad: true};
 }
 
 /** Builds the verdict from the salvaged parts and the names of the parts that were not usable. */
@@ -100,9 +143,15 @@ function verdict(progress: ProgressData, bad: readonly string[], migrated: boole
 	return {kind: 'damaged', progress, problem: `unreadable entries: ${bad.join(', ')}`};
 }
 
-const v0ResultSchema = z
-	.object({stars: z.number().int().min(0).max(3), commands: z.number().int().min(0).optional()})
-	.optional();
+/** A version 0 result (`{"stars": 2, "commands": 5}`): undefined if absent, 'bad' if not usable. */
+function readV0Result(data: unknown): {stars: number; commands: number | undefined} | undefined | 'bad' {
+	if (data === undefined) return undefined;
+	const object = asObject(data);
+	if (object === undefined) return 'bad';
+	const {stars, commands} = object;
+	if (!intInRange(stars, 0, 3) || (commands !== undefined && !isCount(commands))) return 'bad';
+	return {stars, commands};
+}
 
 /** conf's bookkeeping key, present in every file conf wrote. */
 const CONF_KEY = '__internal__';
@@ -128,19 +177,19 @@ export function migrateV0(data: Readonly<Record<string, unknown>>): ReadProgress
 	const ids = new Set([...Object.keys(solved ?? {}), ...Object.keys(drafts ?? {}), ...Object.keys(hints ?? {})]);
 	const levels: [string, LevelProgress][] = [];
 	for (const id of ids) {
-		const result = v0ResultSchema.safeParse(own(solved, id));
-		const draft = z.array(z.string()).optional().safeParse(own(drafts, id));
-		const hintsUsed = z.number().int().min(0).optional().safeParse(own(hints, id));
-		if (!result.success || !draft.success || !hintsUsed.success) {
+		const result = readV0Result(own(solved, id));
+		const draft = withDefault(own(drafts, id), []);
+		const hintsUsed = withDefault(own(hints, id), 0);
+		if (result === 'bad' || !isStringArray(draft) || !isCount(hintsUsed)) {
 			bad.push(id);
 			continue;
 		}
 		const level = cleanLevel({
-			solved: result.data !== undefined,
-			stars: result.data?.stars ?? 0,
-			bestCommands: result.data?.commands,
-			hintsUsed: hintsUsed.data ?? 0,
-			draft: draft.data ?? [],
+			solved: result !== undefined,
+			stars: result?.stars ?? 0,
+			bestCommands: result?.commands,
+			hintsUsed,
+			draft,
 		});
 		levels.push([id, level]);
 	}
@@ -148,6 +197,15 @@ export function migrateV0(data: Readonly<Record<string, unknown>>): ReadProgress
 	const settings = readSettings(color === undefined ? {} : {color});
 	if (settings.bad) bad.push('color');
 	return verdict({levels: Object.fromEntries(levels), settings: settings.settings}, bad, true);
+}
+
+/** `value` as JSON for a message, or its type when it has none (a bigint, a cycle: never from JSON.parse). */
+function quote(value: unknown): string {
+	try {
+		return JSON.stringify(value) ?? typeof value;
+	} catch {
+		return typeof value;
+	}
 }
 
 /**
@@ -169,7 +227,7 @@ export function readProgressData(data: unknown): ReadProgress {
 		};
 	}
 	if (version !== PROGRESS_FORMAT_VERSION) {
-		return {kind: 'damaged', progress: emptyProgress(), problem: `unknown progress format ${JSON.stringify(version)}`};
+		return {kind: 'damaged', progress: emptyProgress(), problem: `unknown progress format ${quote(version)}`};
 	}
 	const {levels, bad} = readLevels(own(object, 'levels'));
 	const settings = readSettings(own(object, 'settings'));
