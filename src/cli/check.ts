@@ -57,14 +57,14 @@ export type CheckReport = {
 };
 
 /** Runs `check`. */
-export function checkCommand(args: readonly string[], context: CliContext): ExitCode {
+export async function checkCommand(args: readonly string[], context: CliContext): Promise<ExitCode> {
 	const {io} = context;
 	if (args.length !== 2) {
 		io.stderr('netquest check: give a level and a solution file\nUsage: netquest check <level-file|level-id> <solution-file> [--json]\n');
 		return EXIT.usage;
 	}
 	const [levelName = '', solutionName = ''] = args;
-	const resolved = resolveLevel(levelName, context, 'check');
+	const resolved = await resolveLevel(levelName, context, 'check');
 	if (!resolved.ok) {
 		writeLines(io.stderr, resolved.lines);
 		return EXIT.usage;

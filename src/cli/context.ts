@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {displayPath} from '../levels/level-files.js';
-import {builtInLevelsDir, type Catalog, loadCatalog} from '../levels/load.js';
+import {builtInLevelsDir, type Catalog} from '../levels/catalog.js';
+import {loadCatalogQuickly} from '../levels/checked-cache.js';
 import type {LevelProblem} from '../levels/problem.js';
 import {sanitizeText} from '../levels/sanitize.js';
 import type {ProgressStore} from '../store/index.js';
@@ -24,8 +25,12 @@ export type CliContext = {
 	show(file: string): string;
 	/** A problem with its file shown relative to the working directory. */
 	showProblem(problem: LevelProblem): LevelProblem;
-	/** Loads the catalog: built-in, the user's level folder, then every --levels folder. */
-	loadCatalog(): Catalog;
+	/**
+	 * Loads the catalog: built-in, the user's level folder, then every --levels folder. The built-in
+	 * levels come from the build's checked-levels cache when it holds; the full check is loaded only
+	 * for what it does not cover.
+	 */
+	loadCatalog(): Promise<Catalog>;
 	/** Opens the progress store (imported on demand), creating the data and user level folders on first run. */
 	openStore(): Promise<ProgressStore>;
 };
@@ -45,7 +50,7 @@ export function cliContext(io: CliIo, options: CliOptions): CliContext {
 		show,
 		showProblem: (problem) => ({...problem, file: show(problem.file)}),
 		loadCatalog: () =>
-			loadCatalog({
+			loadCatalogQuickly({
 				builtInDir: io.builtInDir ?? builtInLevelsDir(),
 				userDir: userLevelsDir(dataDir),
 				extraDirs: options.levels.map((dir) => path.resolve(io.cwd, dir)),

@@ -16,7 +16,7 @@ export async function exportCommand(args: readonly string[], context: CliContext
 		return EXIT.usage;
 	}
 	const [id = ''] = args;
-	const catalog = context.loadCatalog();
+	const catalog = await context.loadCatalog();
 	const entry = findLevel(catalog, id);
 	if (entry === undefined) {
 		const ids = playableLevels(catalog).map((candidate) => candidate.level.id);

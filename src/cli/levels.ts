@@ -34,7 +34,7 @@ export async function levelsCommand(args: readonly string[], context: CliContext
 		io.stderr(`netquest levels: unexpected argument ${JSON.stringify(args[0])}\nUsage: netquest levels [--json]\n`);
 		return EXIT.usage;
 	}
-	const catalog = context.loadCatalog();
+	const catalog = await context.loadCatalog();
 	const store = await context.openStore();
 	const packs = listPacks(catalog, store, context);
 	const listing = packs.flatMap((pack) => pack.levels);

@@ -29,7 +29,7 @@ export async function playCommand(args: readonly string[], context: CliContext):
 	// developers' shells), and chalk drops colour whenever CI exists at all; a player at a terminal is no CI
 	// job, so the variables go before Ink is loaded.
 	for (const key of ['CI', 'CONTINUOUS_INTEGRATION']) delete process.env[key];
-	const catalog = context.loadCatalog();
+	const catalog = await context.loadCatalog();
 	const store = await context.openStore();
 	const {runGame} = await import('../ui/run-game.js');
 	// The game always runs in a terminal: colour unless --no-color or the saved setting says never (runGame honours NO_COLOR).

@@ -18,7 +18,7 @@ export type ResolvedLevel =
 	| {readonly ok: false; readonly lines: readonly string[]};
 
 /** Resolves `name` (a path to an existing file, else a level id) to a playable level, or says why not. */
-export function resolveLevel(name: string, context: CliContext, command: string): ResolvedLevel {
+export async function resolveLevel(name: string, context: CliContext, command: string): Promise<ResolvedLevel> {
 	const file = path.resolve(context.io.cwd, name);
 	if (isFile(file)) {
 		const shown = context.show(file);
@@ -31,7 +31,7 @@ export function resolveLevel(name: string, context: CliContext, command: string)
 	if (name.endsWith('.json') || name.includes('/') || name.includes(path.sep)) {
 		return {ok: false, lines: [`netquest ${command}: no such level file: ${name}`]};
 	}
-	const catalog = context.loadCatalog();
+	const catalog = await context.loadCatalog();
 	const playable = playableLevels(catalog);
 	const found = playable.find((entry) => entry.level.id === name);
 	if (found) return {ok: true, level: found.level, hash: found.hash};

@@ -1,13 +1,14 @@
 import React, {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {useApp, useIsScreenReaderEnabled} from 'ink';
 import {complete, helpFor} from '../commands/index.js';
-import {nextLevel, sessionReducer, startSession} from '../game/index.js';
+import {sessionReducer, startSession} from '../game/index.js';
 import type {Catalog} from '../levels/load.js';
 import type {ProgressStore} from '../store/progress.js';
 import {completeLines} from './complete/complete-lines.js';
 import {frameColumns, layoutMode} from './layout.js';
-import {buildMapItems, initialCursor} from './map/map-items.js';
-import {levelAfter, levelIds, openLevelAction} from './open-level.js';
+import {initialCursor} from './map/map-items.js';
+import {mapItemsOf} from './map/map-model.js';
+import {levelAfter, openLevelAction} from './open-level.js';
 import {ScreenView} from './screen-view.js';
 import {ThemeProvider} from './theme.js';
 import {type AppState, createAppReducer, initialAppState, type SessionRules} from './use-app-state.js';
@@ -39,7 +40,7 @@ export function App({catalog, store, initialLevelId, color, rules = GAME_RULES}:
 	const onSaved = useCallback(() => setVersion((value) => value + 1), []);
 	const items = useMemo(() => {
 		void version;
-		return buildMapItems(catalog, (id) => store.getLevel(id), nextLevel(levelIds(catalog), store.allLevels()));
+		return mapItemsOf(catalog, store);
 	}, [catalog, store, version]);
 	const reducer = useMemo(() => createAppReducer(rules), [rules]);
 	const [state, dispatch, getState] = useSyncReducer(reducer, (): AppState => {

@@ -2,17 +2,13 @@ import {nextLevel, sandboxLevel, SANDBOX_ID} from '../game/index.js';
 import {levelHash} from '../levels/hash.js';
 import type {Catalog, PlayableEntry} from '../levels/load.js';
 import type {ProgressStore} from '../store/progress.js';
+import {levelIds} from './map/map-model.js';
 import type {AppAction} from './use-app-state.js';
 
 /**
  * Choosing levels (pure over the catalog and a store's reads): the action
  * that opens one with its saved work, and the level to offer next.
  */
-
-/** Playable level ids in play order (campaign, then packs). */
-export function levelIds(catalog: Catalog): string[] {
-	return catalog.packs.flatMap((pack) => pack.levels.flatMap((entry) => (entry.ok ? [entry.level.id] : [])));
-}
 
 function playable(catalog: Catalog, id: string): PlayableEntry | undefined {
 	for (const pack of catalog.packs) {

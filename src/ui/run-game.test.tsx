@@ -55,6 +55,19 @@ describe('runGame', () => {
 		expect(stdout.output.endsWith('\u001B[?1049l\u001B[?25h')).toBe(true);
 	});
 
+	it('keeps keys typed before the app has loaded and gives them to it in order', async () => {
+		const {stdin, stdout, exit} = start(true, {});
+		// Typed at once, while the first frame is up and the app is still being imported: ↓ onto the broken
+		// level, ↑ back to the first level, Enter to open it.
+		expect(stdout.output).toContain('Open the website');
+		stdin.write('\u001B[B');
+		stdin.write('\u001B[A');
+		stdin.write('\r');
+		await waitForFrame(stdout, (output) => output.includes('Q: What does a firewall do?'));
+		stdin.write('q');
+		expect(await exit).toBe(0);
+	});
+
 	it('leaves the screen alone when stdout is not a terminal, and respects NO_COLOR', async () => {
 		const {stdin, stdout, exit} = start(false, {NO_COLOR: '1'});
 		await waitForFrame(stdout, (output) => output.includes('Solved 0/1'));

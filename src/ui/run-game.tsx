@@ -1,8 +1,8 @@
 import React from 'react';
-import {render} from 'ink';
-import type {Catalog} from '../levels/load.js';
+import {type Instance, render} from 'ink';
+import type {Catalog} from '../levels/catalog.js';
 import type {ProgressStore} from '../store/progress.js';
-import {App} from './app.js';
+import {FirstFrame} from './first-frame.js';
 
 /**
  * The game's entry point for the CLI: renders the app in the terminal and
@@ -13,6 +13,11 @@ import {App} from './app.js';
  * ends; the work in progress is saved as it is typed, and once more as the
  * app closes. Screen-reader mode, and terminals that say they can do nothing
  * (`TERM=dumb`), get no alternate screen.
+ *
+ * The map is on screen before the game's code is loaded: `FirstFrame` draws
+ * it, then the app (commands, engine, session rules: most of the program)
+ * is imported and takes its place, drawing the same frame. Keys typed
+ * meanwhile wait in the terminal and reach the app in order.
  */
 
 /** What `runGame` needs. */
@@ -75,33 +80,41 @@ export async function runGame(options: RunGameOptions): Promise<number> {
 	if (fullScreen) stdout.write(ENTER_ALTERNATE_SCREEN);
 	// Leave the alternate screen even if the process ends without unmounting (a signal, process.exit).
 	process.once('exit', restore);
-	const instance = render(
-		<App catalog={options.catalog} store={options.store} initialLevelId={options.initialLevelId} color={colorEnabled(options.color, env)} />,
-		{
-			stdout,
-			stderr,
-			stdin,
-			exitOnCtrlC: true,
-			// Stray console output would tear the frame on the process's own terminal.
-			patchConsole: stdout === process.stdout,
-			isScreenReaderEnabled: screenReader,
-		},
-	);
+	const color = colorEnabled(options.color, env);
+	const inkOptions = {
+		stdout,
+		stderr,
+		stdin,
+		exitOnCtrlC: true,
+		// Stray console output would tear the frame on the process's own terminal.
+		patchConsole: stdout === process.stdout,
+		isScreenReaderEnabled: screenReader,
+	};
 	// A signal closes the app like quitting does: React unmounts (the draft is saved once more), Ink gives
 	// the terminal back its line mode and cursor, and `restore` leaves the alternate screen. Having a
 	// listener also keeps Ink's and conf's own signal handlers from killing the process half-way.
 	let stoppedBy: NodeJS.Signals | undefined;
+	let instance: Instance | undefined;
 	const onSignal = (signal: NodeJS.Signals): void => {
 		if (stoppedBy !== undefined) return;
 		stoppedBy = signal;
-		instance.unmount();
+		instance?.unmount();
 	};
 	for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
 	// A write that fails (EIO, EPIPE) means the terminal is gone, as with SIGHUP: close, never crash.
 	const onWriteError = (): void => onSignal('SIGHUP');
 	stdout.on('error', onWriteError);
 	try {
-		await instance.waitUntilExit();
+		// A level asked for by id opens on its briefing, not the map: nothing to draw before the app.
+		if (options.initialLevelId === undefined) instance = render(<FirstFrame catalog={options.catalog} store={options.store} color={color} />, inkOptions);
+		const {App} = await import('./app.js');
+		// Stopped while the app was loading: the first frame is already gone, and there is no work to save.
+		if (stoppedBy === undefined) {
+			const app = <App catalog={options.catalog} store={options.store} initialLevelId={options.initialLevelId} color={color} />;
+			if (instance) instance.rerender(app);
+			else instance = render(app, inkOptions);
+			await instance.waitUntilExit();
+		}
 		return stoppedBy === undefined ? 0 : 128 + (SIGNAL_NUMBERS[stoppedBy] ?? 0);
 	} catch (error) {
 		restore();
