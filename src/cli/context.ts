@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {displayPath} from '../levels/level-files.js';
+import {displayPath} from '../levels/display-path.js';
 import {builtInLevelsDir, type Catalog} from '../levels/catalog.js';
 import {loadCatalogQuickly} from '../levels/checked-cache.js';
 import type {LevelProblem} from '../levels/problem.js';

@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {assembleCatalog, type Catalog, type CatalogEntry, type CatalogOptions, catalogFolders, type FolderLoad, type FolderLoader, type LoadedEntry} from './catalog.js';
-import {MAX_LEVEL_FILE_BYTES} from './json-source.js';
+import {MAX_LEVEL_FILE_BYTES} from './limits.js';
 import type {LevelProblem} from './problem.js';
 
 /**

@@ -1,4 +1,5 @@
 import {type Node, type ParseError, parseTree, printParseErrorCode} from 'jsonc-parser';
+import {MAX_LEVEL_FILE_BYTES} from './limits.js';
 import type {LevelProblem} from './problem.js';
 
 /**
@@ -8,8 +9,7 @@ import type {LevelProblem} from './problem.js';
  * source also maps a JSON path back to a line and column for later problems.
  */
 
-/** Level files larger than this are refused before they are read into memory. */
-export const MAX_LEVEL_FILE_BYTES = 5 * 1024 * 1024;
+export {MAX_LEVEL_FILE_BYTES};
 /** JSON nested deeper than this is refused before parsing (a real level needs about ten levels). */
 export const MAX_JSON_DEPTH = 64;
 

@@ -18,11 +18,7 @@ export const PACK_FILE = 'pack.json';
 /** JSON files in a level folder that are not levels. */
 const NOT_LEVELS = new Set([PACK_FILE, 'schema.json']);
 
-/** How a path is shown to the user: relative to `cwd` when it lies inside it, else absolute. */
-export function displayPath(cwd: string, file: string): string {
-	const relative = path.relative(cwd, file);
-	return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
-}
+export {displayPath} from './display-path.js';
 
 export {fileProblem};
 
