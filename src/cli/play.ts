@@ -29,9 +29,13 @@ export async function playCommand(args: readonly string[], context: CliContext):
 	// developers' shells), and chalk drops colour whenever CI exists at all; a player at a terminal is no CI
 	// job, so the variables go before Ink is loaded.
 	for (const key of ['CI', 'CONTINUOUS_INTEGRATION']) delete process.env[key];
+	// The UI's code (Ink, React, the map) is read while the catalog and the store load.
+	const ui = import('../ui/run-game.js');
+	// Awaited below; a failure to load must not count as unhandled while the catalog loads.
+	ui.catch(() => undefined);
 	const catalog = await context.loadCatalog();
 	const store = await context.openStore();
-	const {runGame} = await import('../ui/run-game.js');
+	const {runGame} = await ui;
 	// The game always runs in a terminal: colour unless --no-color or the saved setting says never (runGame honours NO_COLOR).
 	const color = !context.options.noColor && store.getSettings().color !== 'never';
 	const code = await runGame({catalog, store, color, env: {...io.env}});

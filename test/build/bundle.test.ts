@@ -6,6 +6,7 @@ import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import packageJson from '../../package.json' with {type: 'json'};
 import {hasScript, startPty} from '../../bench/pty.js';
+import {CHECKED_CACHE_FILE} from '../../src/levels/checked-cache.js';
 import {run as runInProcess} from '../cli/run-cli.js';
 
 /**
@@ -40,12 +41,37 @@ function run(file: string, args: readonly string[], cwd = elsewhere): Promise<{c
 }
 
 describe('npm run build', () => {
-	it('writes one executable file with a node shebang, and every level file with the schema beside it', () => {
+	it('writes an executable entry with a node shebang, its chunks, and every level file with the schema and the checked-levels cache beside it', () => {
 		const bin = path.join(out, 'netquest.js');
 		expect(fs.statSync(bin).mode & 0o111).not.toBe(0);
 		expect(fs.readFileSync(bin, 'utf8').split('\n', 1)[0]).toBe('#!/usr/bin/env node');
-		expect(fs.readdirSync(path.join(out, 'levels')).sort()).toEqual(LEVEL_FILES);
+		expect(fs.readdirSync(path.join(out, 'chunks')).filter((name) => name.endsWith('.js')).length).toBeGreaterThan(3);
+		expect(fs.readdirSync(path.join(out, 'levels')).sort()).toEqual([CHECKED_CACHE_FILE, ...LEVEL_FILES].sort());
 		expect(LEVEL_FILES).toEqual(expect.arrayContaining(['schema.json', 'pack.json']));
+	});
+
+	it('draws the built-in levels from the checked-levels cache while it matches the files, and from the files once they change', async () => {
+		const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'netquest-bundle-copy-'));
+		try {
+			fs.cpSync(out, copy, {recursive: true});
+			const titles = async () => {
+				const listed = await run(process.execPath, [path.join(copy, 'netquest.js'), 'levels', '--json']);
+				return (JSON.parse(listed.stdout) as {levels: {title: string}[]}).levels.map((level) => level.title);
+			};
+			const original = await titles();
+			// A cache that says something else than the files proves it is what the bundle reads…
+			const cacheFile = path.join(copy, 'levels', CHECKED_CACHE_FILE);
+			const cache = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as {packs: {levels: {level: {title: string}}[]}[]};
+			cache.packs[0]!.levels[0]!.level.title = 'Read from the cache';
+			fs.writeFileSync(cacheFile, JSON.stringify(cache));
+			expect(await titles()).toEqual(['Read from the cache', ...original.slice(1)]);
+			// …and any change to a level file sets it aside: the files are checked again.
+			const first = path.join(copy, 'levels', LEVEL_FILES.find((name) => /^\d/.test(name))!);
+			fs.appendFileSync(first, '\n');
+			expect(await titles()).toEqual(original);
+		} finally {
+			fs.rmSync(copy, {recursive: true, force: true});
+		}
 	});
 
 	it('runs as the bin from another folder and reads its own copy of the levels', async () => {
@@ -109,6 +135,10 @@ describe('npm run build', () => {
 		const game = startPty(['node', '--require', hook, path.join(out, 'netquest.js'), '--data-dir', path.join(elsewhere, 'play')], {columns: 100, rows: 30, cwd: elsewhere});
 		try {
 			await game.waitFor((text) => text.includes('TravelBuddy') && text.includes('Clients and servers'), {what: 'the campaign map'});
+			// Keys typed the moment the map shows (while the rest of the game loads) are not lost.
+			const from = game.mark();
+			game.write('\r');
+			await game.waitFor((text) => text.includes('Enter start'), {from, what: 'the briefing'});
 			game.write('q');
 			expect(await game.exited).toBe(0);
 		} finally {
