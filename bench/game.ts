@@ -18,7 +18,7 @@ import path from 'node:path';
 import {setTimeout as sleep} from 'node:timers/promises';
 import {parseArgs} from 'node:util';
 import * as esbuild from 'esbuild';
-import {build, bundleOptions} from '../scripts/build.mjs';
+import {build, bundleOptions, checkerIdentity} from '../scripts/build.mjs';
 import {builtInLevels, gradeLevels, solutionCommands} from './level-grading.js';
 import {playSession} from './play-session.js';
 import {hasScript, peakRssMb, startPty} from './pty.js';
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
 	await build({outdir: out});
 	await esbuild.build(bundleOptions({entry: 'bench/hello-world.tsx', name: 'hello-world', outdir: out}));
 	await esbuild.build(bundleOptions({entry: 'bench/hello-world.tsx', name: 'hello-world-plain', outdir: out, plain: true}));
-	await esbuild.build(bundleOptions({entry: 'bench/startup-probe.tsx', name: 'startup-probe', outdir: out}));
+	await esbuild.build(bundleOptions({entry: 'bench/startup-probe.tsx', name: 'startup-probe', outdir: out, checker: checkerIdentity()}));
 	const bundle = path.join(out, 'netquest.js');
 	const hello = path.join(out, 'hello-world.js');
 	const helloPlain = path.join(out, 'hello-world-plain.js');

@@ -2,10 +2,15 @@
  * esbuild plugins of the netquest bundle (see build.mjs). Each one either
  * keeps something off the start-up path or makes Ink's per-frame text work
  * cheaper. None changes what the player sees or what a command prints; the
- * one thing left out is Ink's React devtools bridge, a development aid.
+ * things left out are Ink's React devtools bridge, a development aid, and ajv,
+ * which conf needs only for an option netquest does not use.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+/** This folder: fast-width.mjs, and where the string-width it is checked against resolves from. */
+const SCRIPTS = path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * Ink loads its devtools bridge (`react-devtools-core`, an optional dependency
@@ -53,35 +58,34 @@ export const zodEnglishOnly = {
 	},
 };
 
+/** What the stand-ins for ajv and ajv-formats throw if they are ever called. */
+const NO_AJV = 'netquest bundles conf without JSON Schema validation; pass no `schema` option';
+
 /**
- * conf validates against a JSON Schema with ajv only when given a `schema`
- * option (netquest's store gives none), yet imports ajv and ajv-formats on
- * start. They are loaded on first use instead.
+ * conf validates against a JSON Schema with ajv and ajv-formats only when
+ * given a `schema` option (netquest's store gives none: src/store/file-store.ts),
+ * yet imports both (about 145 KB). conf's imports of them resolve to a stand-in
+ * whose `Ajv2020` constructor and formats function throw an Error saying so:
+ * ajv is not in the bundle at all.
  */
-export const lazyAjv = {
-	name: 'lazy-ajv',
+export const confWithoutAjv = {
+	name: 'conf-without-ajv',
 	setup(build) {
-		const wrappers = {
-			'ajv/dist/2020.js': (real) =>
-				`let real; const load = () => (real ??= require(${real}));\n` +
-				'class Ajv2020 { constructor(...args) { return new (load().Ajv2020)(...args); } }\n' +
-				'module.exports = {Ajv2020, default: Ajv2020};',
-			'ajv-formats': (real) =>
-				`let real; const load = () => (real ??= require(${real}));\n` +
-				'function formats(...args) { const module = load(); return (module.default ?? module)(...args); }\n' +
-				'formats.default = formats;\nmodule.exports = formats;',
+		// Named by what they stand for, so that the bundle's contents list no ajv.
+		const standIns = {
+			'json-schema-validator':
+				`export class Ajv2020 {\n\tconstructor() {\n\t\tthrow new Error(${JSON.stringify(NO_AJV)});\n\t}\n}\n` +
+				'export default Ajv2020;',
+			'json-schema-formats':
+				`export default function formats() {\n\tthrow new Error(${JSON.stringify(NO_AJV)});\n}\n` +
+				// conf reads `.default` of the module's default export (an ajv CommonJS interop workaround).
+				'formats.default = formats;',
 		};
-		build.onResolve({filter: /^(ajv\/dist\/2020\.js|ajv-formats)$/}, async (args) => {
-			if (args.pluginData?.real || !/[\\/]conf[\\/]/.test(args.importer)) return undefined;
-			const real = await build.resolve(args.path, {kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: {real: true}});
-			if (real.errors.length > 0) return {errors: real.errors};
-			return {path: real.path, namespace: 'netquest-lazy', pluginData: {wrap: args.path}};
-		});
-		build.onLoad({filter: /.*/, namespace: 'netquest-lazy'}, (args) => ({
-			contents: wrappers[args.pluginData.wrap](JSON.stringify(args.path)),
-			loader: 'js',
-			resolveDir: path.dirname(args.path),
-		}));
+		const standInFor = {'ajv/dist/2020.js': 'json-schema-validator', 'ajv-formats': 'json-schema-formats'};
+		build.onResolve({filter: /^(ajv\/dist\/2020\.js|ajv-formats)$/}, (args) =>
+			/[\\/]conf[\\/]/.test(args.importer) ? {path: standInFor[args.path], namespace: 'netquest-conf-stand-in'} : undefined,
+		);
+		build.onLoad({filter: /.*/, namespace: 'netquest-conf-stand-in'}, (args) => ({contents: standIns[args.path], loader: 'js'}));
 	},
 };
 
@@ -117,16 +121,27 @@ const MEMO_CACHE = `export function cache(limit) {
  * most lines are the same as in the last frame. These functions are pure, so
  * the bundle remembers their results across frames. Token arrays and styled
  * characters are shared between frames: their users (Ink's Output) only read them.
+ *
+ * string-width first asks `fastWidth` (fast-width.mjs), which knows the width
+ * of ordinary text (Latin, punctuation, arrows, box drawing, symbols, CJK)
+ * without string-width's Unicode path: that path's first call compiles the
+ * `\p{RGI_Emoji}` regular expression and starts `Intl.Segmenter`, which the
+ * first frame otherwise pays for its first › or ★. Its answers are cached
+ * like string-width's: a lookup costs less than measuring a long line again.
+ * Only the string-width that fast-width.mjs is checked against (the one this
+ * folder resolves, v8) takes the fast path: wrap-ansi's own older copy
+ * measures some symbols (⚠ ✔ © ®) differently and keeps its answers.
  */
 export const memoizedText = {
 	name: 'memoized-text',
 	setup(build) {
 		const wrappers = {
-			'string-width': (real) =>
+			'string-width': (real, fast) =>
 				`import real from ${real};\nimport {cache} from 'netquest:memo-cache';\nconst widths = cache(4096);\n` +
+				(fast ? `import {fastWidth} from ${JSON.stringify(path.join(SCRIPTS, 'fast-width.mjs'))};\n` : '') +
 				'export default function stringWidth(input, options) {\n' +
 				'\tif (options !== undefined || typeof input !== "string") return real(input, options);\n' +
-				'\treturn widths.get(input) ?? widths.set(input, real(input));\n' +
+				`\treturn widths.get(input) ?? widths.set(input, ${fast ? 'fastWidth(input) ?? ' : ''}real(input));\n` +
 				'}',
 			'slice-ansi': (real) =>
 				`import real from ${real};\nimport {cache} from 'netquest:memo-cache';\nconst slices = cache(1024);\n` +
@@ -150,14 +165,20 @@ export const memoizedText = {
 		};
 		build.onResolve({filter: /^netquest:memo-cache$/}, () => ({path: 'memo-cache', namespace: 'netquest-memo-cache'}));
 		build.onLoad({filter: /.*/, namespace: 'netquest-memo-cache'}, () => ({contents: MEMO_CACHE, loader: 'js'}));
+		let checked;
 		build.onResolve({filter: /^(string-width|slice-ansi|@alcalzone\/ansi-tokenize)$/}, async (args) => {
 			if (args.pluginData?.real) return undefined;
 			const real = await build.resolve(args.path, {kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: {real: true}});
 			if (real.errors.length > 0) return {errors: real.errors};
-			return {path: real.path, namespace: 'netquest-memo', pluginData: {wrap: args.path}};
+			let fast = false;
+			if (args.path === 'string-width') {
+				checked ??= build.resolve('string-width', {kind: 'import-statement', resolveDir: SCRIPTS, pluginData: {real: true}});
+				fast = real.path === (await checked).path;
+			}
+			return {path: real.path, namespace: 'netquest-memo', pluginData: {wrap: args.path, fast}};
 		});
 		build.onLoad({filter: /.*/, namespace: 'netquest-memo'}, (args) => ({
-			contents: wrappers[args.pluginData.wrap](JSON.stringify(args.path)),
+			contents: wrappers[args.pluginData.wrap](JSON.stringify(args.path), args.pluginData.fast),
 			loader: 'js',
 			resolveDir: path.dirname(args.path),
 		}));

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type {Metafile} from 'esbuild';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {build} from '../../scripts/build.mjs';
+
+/**
+ * What the game reads, parses and runs before its first frame, checked on
+ * the built bundle's module graph: the entry, everything it imports
+ * statically, and the dynamic imports of the path to the map (the `play`
+ * subcommand, the progress store, the UI's entry). None of it may pull in
+ * the code the map does not need: zod, the engine, the command language,
+ * the full level check, the JSONC parser, ajv. Start-up time is the reason
+ * (issue 7): this is what keeps a harmless-looking import from bringing back
+ * 100 ms.
+ */
+
+let out = '';
+let meta: Metafile;
+
+beforeAll(async () => {
+	out = fs.mkdtempSync(path.join(os.tmpdir(), 'netquest-graph-'));
+	meta = await build({outdir: out, metafile: true});
+}, 60_000);
+
+afterAll(() => {
+	if (out) fs.rmSync(out, {recursive: true, force: true});
+});
+
+/** The outputs on the first frame's path and every source file and package in them. */
+function firstFramePath(): {outputs: string[]; inputs: string[]} {
+	const wanted = new Set(['src/cli.tsx', 'src/cli/play.ts', 'src/store/index.ts', 'src/ui/run-game.tsx']);
+	const outputs = Object.entries(meta.outputs).filter(([file]) => file.endsWith('.js'));
+	const seen = new Set<string>();
+	const visit = (file: string): void => {
+		if (seen.has(file)) return;
+		seen.add(file);
+		for (const imported of meta.outputs[file]?.imports ?? []) if (!imported.external && imported.kind === 'import-statement') visit(imported.path);
+	};
+	for (const [file, output] of outputs) if (output.entryPoint !== undefined && wanted.has(output.entryPoint)) visit(file);
+	const found = outputs.filter(([, output]) => output.entryPoint !== undefined && wanted.has(output.entryPoint)).map(([, output]) => output.entryPoint);
+	expect(found.sort()).toEqual([...wanted].sort());
+	return {outputs: [...seen], inputs: [...seen].flatMap((file) => Object.keys(meta.outputs[file]?.inputs ?? {}))};
+}
+
+describe('the first frame’s module graph', () => {
+	it('holds Ink, React, conf, the map and the catalog cache, and nothing of the game behind the map', () => {
+		const {inputs} = firstFramePath();
+		const has = (pattern: RegExp) => inputs.some((input) => pattern.test(input));
+		for (const needed of [/node_modules\/ink\//, /node_modules\/react\//, /node_modules\/conf\//, /src\/ui\/map\/campaign-map\.tsx$/, /src\/levels\/checked-cache\.ts$/]) {
+			expect(has(needed), String(needed)).toBe(true);
+		}
+		const banned = [/node_modules\/zod\//, /node_modules\/ajv/, /node_modules\/jsonc-parser\//, /node_modules\/ipaddr\.js\//, /src\/engine\//, /src\/commands\//, /src\/levels\/(load|read-level|schema)\.ts$/, /src\/ui\/app\.tsx$/];
+		expect(inputs.filter((input) => banned.some((pattern) => pattern.test(input)))).toEqual([]);
+	});
+
+	it('leaves the app, the engine and the schema code in chunks loaded later', () => {
+		const {outputs} = firstFramePath();
+		const later = Object.entries(meta.outputs).filter(([file]) => file.endsWith('.js') && !outputs.includes(file));
+		const inputsLater = later.flatMap(([, output]) => Object.keys(output.inputs));
+		for (const moved of [/src\/ui\/app\.tsx$/, /src\/engine\/trace\.ts$/, /node_modules\/zod\//]) expect(inputsLater.some((input) => moved.test(input)), String(moved)).toBe(true);
+	});
+});
