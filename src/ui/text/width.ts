@@ -30,7 +30,8 @@ const JOINING =
 	/[\p{M}\p{Cf}\uFE00-\uFE0F\u{E0100}-\u{E01EF}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\u20E3\r\u0D4E\u{111C2}\u{111C3}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}]/u;
 /** The segmenter is slow (about 10 µs a cluster, worse on long runs of emoji sequences): it gets short pieces. */
 const PIECE = 256;
-const segmenter = new Intl.Segmenter();
+// Created on first use: the first segmenter of a process costs milliseconds, and most text never needs one.
+let segmenter: Intl.Segmenter | undefined;
 
 /** Measuring runs regular expressions over each grapheme: short measured text is remembered (a frame repeats most of the last one). */
 const widths = new Map<string, number>();
@@ -89,7 +90,7 @@ function* clusters(text: string): Generator<string> {
 	for (let start = 0; start < text.length; ) {
 		let cut = Math.min(text.length, start + PIECE);
 		while (cut < text.length && !certainBoundary(text, cut)) cut++;
-		for (const part of segmenter.segment(text.slice(start, cut))) yield part.segment;
+		for (const part of (segmenter ??= new Intl.Segmenter()).segment(text.slice(start, cut))) yield part.segment;
 		start = cut;
 	}
 }
