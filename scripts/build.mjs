@@ -21,7 +21,8 @@ import {pathToFileURL} from 'node:url';
 import {parseArgs} from 'node:util';
 import {fileURLToPath} from 'node:url';
 import * as esbuild from 'esbuild';
-import {confWithoutAjv, lazySegmenters, memoizedText, noDevtools, yogaWithoutFetch, zodEnglishOnly} from './bundle-plugins.mjs';
+import {confWithoutAjv, memoizedText, noDevtools, yogaWithoutFetch, zodEnglishOnly} from './bundle-plugins.mjs';
+import {fastInkOutput} from './fast-output-plugin.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -62,7 +63,7 @@ export function bundleOptions({entry, name, outdir, plain = false, checker}) {
 		// React and friends drop their development-only checks.
 		define: {'process.env.NODE_ENV': '"production"', ...(checker === undefined ? {} : {__NETQUEST_CHECKER__: JSON.stringify(checker)})},
 		banner: {js: BANNER},
-		plugins: plain ? [noDevtools] : [noDevtools, yogaWithoutFetch, zodEnglishOnly, confWithoutAjv, lazySegmenters, memoizedText],
+		plugins: plain ? [noDevtools] : [fastInkOutput, noDevtools, yogaWithoutFetch, zodEnglishOnly, confWithoutAjv, memoizedText],
 		// jsonc-parser's "main" is a UMD wrapper whose require() calls esbuild cannot follow.
 		alias: {'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js'},
 		minify: true,

@@ -90,40 +90,6 @@ export const confWithoutAjv = {
 };
 
 /**
- * Creating the first `Intl.Segmenter` of a process costs 8–20 ms (ICU's
- * break rules are set up), and string-width (both copies), slice-ansi and
- * ansi-tokenize each create one when their module loads, so every start paid
- * for it though the first frame segments nothing. Each declaration becomes a
- * stand-in that creates the real segmenter on its first `segment()` call.
- * The build fails if a package stops matching what is rewritten here (an
- * upgrade then needs a look, not a silent slow start).
- */
-export const lazySegmenters = {
-	name: 'lazy-segmenters',
-	setup(build) {
-		const files = [
-			{file: /[\\/]string-width[\\/]index\.js$/, name: 'segmenter'},
-			{file: /[\\/]slice-ansi[\\/]tokenize-ansi\.js$/, name: 'GRAPHEME_SEGMENTER'},
-		];
-		for (const {file, name} of files) {
-			build.onLoad({filter: file, namespace: 'file'}, async (args) => {
-				const text = await fs.promises.readFile(args.path, 'utf8');
-				const declaration = new RegExp(`const ${name} = new Intl\\.Segmenter\\(([^)]*)\\);`);
-				const match = declaration.exec(text);
-				// Outside comments, the name may only be declared and have segment() called on it.
-				const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, '');
-				const otherUses = code.replace(declaration, '').split(`${name}.segment(`).join('').match(new RegExp(`\\b${name}\\b`));
-				if (!match || otherUses) {
-					return {errors: [{text: `lazy-segmenters: ${args.path} no longer declares "${name}" as expected (or uses it for more than segment()): check the rewrite`}]};
-				}
-				const lazy = `let ${name}Real; const ${name} = {segment: (text) => (${name}Real ??= new Intl.Segmenter(${match[1]})).segment(text)};`;
-				return {contents: text.replace(declaration, lazy), loader: 'js'};
-			});
-		}
-	},
-};
-
-/**
  * The cache the memo wrappers share: two generations of at most `limit`
  * entries each. A hit in the older generation moves the entry to the newer
  * one; when the newer one is full the older one is dropped. Lines drawn in
