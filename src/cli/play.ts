@@ -29,10 +29,12 @@ export async function playCommand(args: readonly string[], context: CliContext):
 	// developers' shells), and chalk drops colour whenever CI exists at all; a player at a terminal is no CI
 	// job, so the variables go before Ink is loaded.
 	for (const key of ['CI', 'CONTINUOUS_INTEGRATION']) delete process.env[key];
-	// The UI's code (Ink, React, the map) is read while the catalog and the store load.
+	// The code of the UI (Ink, React, the map) and of the progress store is read while the catalog loads
+	// (context.openStore imports the same module, already on its way).
 	const ui = import('../ui/run-game.js');
-	// Awaited below; a failure to load must not count as unhandled while the catalog loads.
-	ui.catch(() => undefined);
+	const storeCode = import('../store/index.js');
+	// Awaited below; a failure to load must not count as unhandled meanwhile.
+	for (const loading of [ui, storeCode]) loading.catch(() => undefined);
 	const catalog = await context.loadCatalog();
 	const store = await context.openStore();
 	const {runGame} = await ui;

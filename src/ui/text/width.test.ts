@@ -54,3 +54,9 @@ describe('sliceToWidth and graphemes', () => {
 		}
 	});
 });
+
+describe('textWidth on clusters that join without a mark', () => {
+	it.each(['กำ', 'ຄຳ', 'ｶﾞ', 'ﾊﾟ'])('measures %s as one cluster, as string-width does', (text) => {
+		expect(textWidth(`x${text}y`)).toBe(stringWidth(`x${text}y`));
+	});
+});

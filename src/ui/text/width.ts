@@ -24,10 +24,10 @@ const INVISIBLE = /(?!\u200D)[\p{Default_Ignorable_Code_Point}\u{1F3FB}-\u{1F3FF
 const PRINTABLE_ASCII = /^[\u0020-\u007E]*$/u;
 // Code points that join a neighbour into one grapheme cluster (marks, joiners and other format
 // characters, variation selectors, emoji modifiers, regional indicators, Hangul jamo, keycaps, CR, and
-// the few prepended letters): text without any of them is one grapheme per code point and needs no
+// the few prepended letters and spacing vowels such as Thai ำ and half-width ﾞ): text without any of them is one grapheme per code point and needs no
 // segmenter. Between two code points that are neither, a cluster boundary is certain (UAX #29).
 const JOINING =
-	/[\p{M}\p{Cf}\uFE00-\uFE0F\u{E0100}-\u{E01EF}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\u20E3\r\u0D4E\u{111C2}\u{111C3}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}]/u;
+	/[\p{M}\p{Cf}\uFE00-\uFE0F\u{E0100}-\u{E01EF}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\u20E3\r\u0D4E\u{111C2}\u{111C3}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u0E33\u0EB3\uFF9E\uFF9F\u{1193F}\u{11941}\u{11F02}\u{113D1}\u{16D63}\u{16D67}-\u{16D6A}]/u;
 /** The segmenter is slow (about 10 µs a cluster, worse on long runs of emoji sequences): it gets short pieces. */
 const PIECE = 256;
 // Created on first use: the first segmenter of a process costs milliseconds, and most text never needs one.
