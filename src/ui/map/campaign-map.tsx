@@ -4,7 +4,7 @@ import {Frame} from '../frame.js';
 import {type KeyHint, keyHintLine} from '../key-hints.js';
 import {frameColumns, frameRows, type LayoutMode, type TerminalSize} from '../layout.js';
 import {fitRows} from '../text/fit.js';
-import {Lines} from '../text/lines.js';
+import {Lines, TextBlock} from '../text/lines.js';
 import {type StyledLine, seg, truncateLine} from '../text/styled-line.js';
 import {textWidth} from '../text/width.js';
 import {wrapLine} from '../text/wrap.js';
@@ -51,7 +51,7 @@ export function CampaignMap({items, cursor, size, mode, warnings}: CampaignMapPr
 	const listHeight = Math.max(0, rows - shownTop.length - bottom.length);
 	return (
 		<Frame size={size} linear={false}>
-			<Lines lines={fitRows([...shownTop, ...fitRows(mapLines(items, cursor, width, listHeight), listHeight), ...bottom], rows)} />
+			<TextBlock lines={fitRows([...shownTop, ...fitRows(mapLines(items, cursor, width, listHeight), listHeight), ...bottom], rows)} width={width} />
 		</Frame>
 	);
 }

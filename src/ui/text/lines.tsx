@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {toneProps, useTheme} from '../theme.js';
-import type {StyledLine} from './styled-line.js';
+import {lineWidth, type StyledLine} from './styled-line.js';
 import {cellText} from './width.js';
 
 /**
@@ -25,5 +25,36 @@ export function Lines({lines}: {readonly lines: readonly StyledLine[]}): React.J
 				</Text>
 			))}
 		</Box>
+	);
+}
+
+/**
+ * The same rows as `<Lines>` in a box `width` columns wide, drawn as one Ink
+ * text node instead of one per row, so Ink lays out and measures one node
+ * instead of dozens: a full screen is much cheaper to draw the first time
+ * (the map, the game's first frame). Rows that fit are drawn as they are, as
+ * `<Lines>` draws them; when one is too wide, `<Lines>` draws them all (Ink
+ * cuts such a row its own way, which must stay the same everywhere).
+ */
+export function TextBlock({lines, width}: {readonly lines: readonly StyledLine[]; readonly width: number}): React.JSX.Element {
+	const {color} = useTheme();
+	if (lines.some((line) => lineWidth(line) > width)) return <Lines lines={lines} />;
+	return (
+		<Text>
+			{lines.map((line, row) => {
+				return (
+					<React.Fragment key={row}>
+						{row > 0 ? '\n' : ''}
+						{line.length === 0
+							? ' '
+							: line.map((segment, index) => (
+									<Text key={index} {...toneProps(segment.tone, color)}>
+										{cellText(segment.text)}
+									</Text>
+								))}
+					</React.Fragment>
+				);
+			})}
+		</Text>
 	);
 }
