@@ -249,8 +249,8 @@ function rowToString(row, width) {
  * clips, unclips) are applied as Ink applies them, with the same calls to
  * transformers and to the output's caches; only what cannot change the result
  * is skipped: rows never written to are '' without making their cells, blank
- * cells are one shared object, and rows are converted by
- * `styledCharsToStringFast`. `sliceAnsi` must be the function Ink's
+ * cells are one shared object, rows are converted by `styledCharsToStringFast`,
+ * and a row written exactly as in a recent frame is not converted again. `sliceAnsi` must be the function Ink's
  * output.js imports (fast-output-plugin.mjs passes it).
  * @param {{width: number, height: number, operations: readonly any[], caches: {getWidestLine(text: string): number, getStringWidth(text: string): number, getStyledChars(line: string): readonly any[]}}} output
  * @param {(text: string, start: number, end?: number) => string} sliceAnsi
@@ -258,7 +258,8 @@ function rowToString(row, width) {
  */
 export function outputGet(output, sliceAnsi) {
 	const {width, caches} = output;
-	// Ink's rows, each `null` until written to: the same indices (a `for (y = 0; y < height; y++)`) find one.
+	// Ink's rows, each `null` until written to (then the writes it got): the same indices (a `for (y = 0; y <
+	// height; y++)`) find one.
 	const rows = [];
 	for (let y = 0; y < output.height; y++) rows.push(null);
 	let rowWidth = 0;
@@ -317,35 +318,18 @@ export function outputGet(output, sliceAnsi) {
 			for (let index = 0; index < lines.length; index++) {
 				let line = lines[index];
 				// As in Ink: a missing row (above or below the screen) skips the line without moving down.
-				let currentLine = rows[y + offsetY];
-				if (currentLine === undefined) {
+				let writes = rows[y + offsetY];
+				if (writes === undefined) {
 					continue;
 				}
-				if (currentLine === null) {
-					currentLine = newBlankRow(width);
-					rows[y + offsetY] = currentLine;
+				if (writes === null) {
+					writes = [];
+					rows[y + offsetY] = writes;
 				}
 				for (const transformer of transformers) {
 					line = transformer(line, index);
 				}
-				const characters = caches.getStyledChars(line);
-				let offsetX = x;
-				for (const character of characters) {
-					currentLine[offsetX] = character;
-					const characterWidth = Math.max(1, caches.getStringWidth(character.value));
-					// A wide character's following cells become empty fillers in its styles.
-					if (characterWidth > 1) {
-						for (let fill = 1; fill < characterWidth; fill++) {
-							currentLine[offsetX + fill] = {
-								type: 'char',
-								value: '',
-								fullWidth: false,
-								styles: character.styles,
-							};
-						}
-					}
-					offsetX += characterWidth;
-				}
+				writes.push(x, line);
 				offsetY++;
 			}
 		}
@@ -353,8 +337,70 @@ export function outputGet(output, sliceAnsi) {
 	let generated = '';
 	for (let y = 0; y < rows.length; y++) {
 		if (y > 0) generated += '\n';
-		const row = rows[y];
-		if (row !== null) generated += rowToString(row, rowWidth);
+		const writes = rows[y];
+		if (writes !== null) generated += rowText(writes, width, rowWidth, caches);
 	}
 	return {output: generated, height: rows.length};
+}
+
+/**
+ * Rows already converted, by what was written to them: a row's text depends
+ * only on the screen's width and the lines written to it, in order, with
+ * their columns. Most rows of a frame are the rows of the frame before (typing
+ * changes the prompt's row), so they are not rebuilt cell by cell. Two
+ * generations of at most `ROW_CACHE_LIMIT` rows: what the last frames drew
+ * stays, memory stays bounded.
+ */
+const ROW_CACHE_LIMIT = 512;
+let recentRows = new Map();
+let olderRows = new Map();
+
+/**
+ * The text of a row from its writes (`[x, line, x, line, …]`, in the order
+ * Ink applied them): Ink's cells for them, converted by `rowToString`.
+ * @param {(number | string)[]} writes
+ * @param {number} width
+ * @param {number} rowWidth
+ * @param {{getStringWidth(text: string): number, getStyledChars(line: string): readonly any[]}} caches
+ */
+function rowText(writes, width, rowWidth, caches) {
+	let key = `${width}`;
+	for (let index = 0; index < writes.length; index += 2) key += `|${writes[index]}|${writes[index + 1].length}|${writes[index + 1]}`;
+	const known = recentRows.get(key) ?? olderRows.get(key);
+	if (known !== undefined) {
+		if (!recentRows.has(key)) rememberRow(key, known);
+		return known;
+	}
+	const row = newBlankRow(width);
+	for (let index = 0; index < writes.length; index += 2) {
+		const characters = caches.getStyledChars(writes[index + 1]);
+		let offsetX = writes[index];
+		for (const character of characters) {
+			row[offsetX] = character;
+			const characterWidth = Math.max(1, caches.getStringWidth(character.value));
+			// A wide character's following cells become empty fillers in its styles.
+			if (characterWidth > 1) {
+				for (let fill = 1; fill < characterWidth; fill++) {
+					row[offsetX + fill] = {
+						type: 'char',
+						value: '',
+						fullWidth: false,
+						styles: character.styles,
+					};
+				}
+			}
+			offsetX += characterWidth;
+		}
+	}
+	return rememberRow(key, rowToString(row, rowWidth));
+}
+
+/** Keeps a converted row in the newer generation, starting a new one when it is full. */
+function rememberRow(key, text) {
+	if (recentRows.size >= ROW_CACHE_LIMIT) {
+		olderRows = recentRows;
+		recentRows = new Map();
+	}
+	recentRows.set(key, text);
+	return text;
 }

@@ -350,6 +350,18 @@ describe('the patched Output (as the plugin builds it)', () => {
 		);
 	});
 
+	it('gives exactly Ink’s get() frame after frame, rows remembered from earlier frames included', () => {
+		// Frames that share most rows with the frame before, as typing makes them: each drawn twice more,
+		// once after another frame (rows now come from the row cache), and compared every time.
+		fc.assert(
+			fc.property(fc.integer({min: 1, max: 30}), fc.integer({min: 1, max: 12}), fc.array(operation, {maxLength: 10}), fc.array(operation, {maxLength: 3}), (width, height, base, change) => {
+				const frames = [base, [...base, ...change], base, [...change, ...base], [...base, ...change]];
+				for (const frame of frames) expect(run(Patched, {width, height}, frame)).toEqual(run(Original, {width, height}, frame));
+			}),
+			{numRuns: 600},
+		);
+	});
+
 	it('gives exactly Ink’s get() for a map screen, 120 × 40', () => {
 		const operations: Operation[] = [{kind: 'clip', clip: {x1: 0, x2: 120, y1: 0, y2: 40}}];
 		for (let row = 0; row < 12; row++) {
