@@ -1,4 +1,5 @@
 import type {CliContext} from './context.js';
+import {holdYoungGeneration} from './heap.js';
 import {EXIT, type ExitCode} from './io.js';
 
 /**
@@ -40,6 +41,7 @@ export async function playCommand(args: readonly string[], context: CliContext):
 	const {runGame} = await ui;
 	// The game always runs in a terminal: colour unless --no-color or the saved setting says never (runGame honours NO_COLOR).
 	const color = !context.options.noColor && store.getSettings().color !== 'never';
+	holdYoungGeneration();
 	const code = await runGame({catalog, store, color, env: {...io.env}});
 	// 128 + the signal's number when a signal stopped the game (143 for SIGTERM), as shells expect.
 	if (code >= 128) return code;
