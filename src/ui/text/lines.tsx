@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {toneProps, useTheme} from '../theme.js';
+import {paint, toneProps, useTheme} from '../theme.js';
 import {lineWidth, type StyledLine} from './styled-line.js';
 import {cellText} from './width.js';
 
@@ -30,8 +30,9 @@ export function Lines({lines}: {readonly lines: readonly StyledLine[]}): React.J
 
 /**
  * The same rows as `<Lines>` in a box `width` columns wide, drawn as one Ink
- * text node instead of one per row, so Ink lays out and measures one node
- * instead of dozens: a full screen is much cheaper to draw the first time
+ * text node of pre-styled text (`paint`) instead of a node per row and a
+ * nested one per segment, so Ink lays out, measures and styles one node
+ * instead of hundreds: a full screen is much cheaper to draw the first time
  * (the map, the game's first frame). Rows that fit are drawn as they are, as
  * `<Lines>` draws them; when one is too wide, `<Lines>` draws them all (Ink
  * cuts such a row its own way, which must stay the same everywhere).
@@ -39,22 +40,6 @@ export function Lines({lines}: {readonly lines: readonly StyledLine[]}): React.J
 export function TextBlock({lines, width}: {readonly lines: readonly StyledLine[]; readonly width: number}): React.JSX.Element {
 	const {color} = useTheme();
 	if (lines.some((line) => lineWidth(line) > width)) return <Lines lines={lines} />;
-	return (
-		<Text>
-			{lines.map((line, row) => {
-				return (
-					<React.Fragment key={row}>
-						{row > 0 ? '\n' : ''}
-						{line.length === 0
-							? ' '
-							: line.map((segment, index) => (
-									<Text key={index} {...toneProps(segment.tone, color)}>
-										{cellText(segment.text)}
-									</Text>
-								))}
-					</React.Fragment>
-				);
-			})}
-		</Text>
-	);
+	const text = lines.map((line) => (line.length === 0 ? ' ' : line.map((segment) => paint(cellText(segment.text), segment.tone, color)).join(''))).join('\n');
+	return <Text>{text}</Text>;
 }
