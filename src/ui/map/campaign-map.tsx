@@ -4,7 +4,7 @@ import {Frame} from '../frame.js';
 import {type KeyHint, keyHintLine} from '../key-hints.js';
 import {frameColumns, frameRows, type LayoutMode, type TerminalSize} from '../layout.js';
 import {fitRows} from '../text/fit.js';
-import {Lines, TextBlock} from '../text/lines.js';
+import {fitsWidth, Lines, TextBlock} from '../text/lines.js';
 import {type StyledLine, seg, truncateLine} from '../text/styled-line.js';
 import {textWidth} from '../text/width.js';
 import {wrapLine} from '../text/wrap.js';
@@ -49,9 +49,11 @@ export function CampaignMap({items, cursor, size, mode, warnings}: CampaignMapPr
 	const bottom = [...fitRows(detail, 2), keyHintLine(HINTS, width)];
 	const shownTop = top.slice(0, Math.max(1, rows - bottom.length - 1));
 	const listHeight = Math.max(0, rows - shownTop.length - bottom.length);
+	const screen = fitRows([...shownTop, ...fitRows(mapLines(items, cursor, width, listHeight), listHeight), ...bottom], rows);
+	// Exactly `rows` rows; when they also fit the width there is nothing for the frame to cut.
 	return (
-		<Frame size={size} linear={false}>
-			<TextBlock lines={fitRows([...shownTop, ...fitRows(mapLines(items, cursor, width, listHeight), listHeight), ...bottom], rows)} width={width} />
+		<Frame size={size} linear={false} clip={!fitsWidth(screen, width)}>
+			<TextBlock lines={screen} width={width} />
 		</Frame>
 	);
 }

@@ -4,6 +4,8 @@ import {Box} from 'ink';
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {ThemeProvider, type Tone} from '../theme.js';
+import {Frame} from '../frame.js';
+import {fitRows} from './fit.js';
 import {Lines, TextBlock} from './lines.js';
 import {type StyledLine, truncateLine} from './styled-line.js';
 
@@ -42,6 +44,29 @@ describe('TextBlock', () => {
 				expect(frame(box(<TextBlock lines={lines} width={width} />))).toBe(frame(box(<Lines lines={lines} />)));
 			}),
 			{numRuns: 400},
+		);
+	});
+});
+
+describe('Frame without clipping', () => {
+	it('draws rows that fit exactly as the clipping frame does', () => {
+		fc.assert(
+			fc.property(fc.array(line, {maxLength: 12}), fc.integer({min: 10, max: 60}), fc.integer({min: 2, max: 14}), fc.boolean(), (drawn, columns, height, color) => {
+				const size = {columns, rows: height};
+				const rows = fitRows(
+					drawn.map((row) => truncateLine(row, columns)),
+					height - 1,
+				);
+				const screen = (clip: boolean) => (
+					<ThemeProvider color={color}>
+						<Frame size={size} linear={false} clip={clip}>
+							<TextBlock lines={rows} width={columns} />
+						</Frame>
+					</ThemeProvider>
+				);
+				expect(frame(screen(false))).toBe(frame(screen(true)));
+			}),
+			{numRuns: 300},
 		);
 	});
 });

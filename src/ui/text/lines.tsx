@@ -39,7 +39,12 @@ export function Lines({lines}: {readonly lines: readonly StyledLine[]}): React.J
  */
 export function TextBlock({lines, width}: {readonly lines: readonly StyledLine[]; readonly width: number}): React.JSX.Element {
 	const {color} = useTheme();
-	if (lines.some((line) => lineWidth(line) > width)) return <Lines lines={lines} />;
+	if (!fitsWidth(lines, width)) return <Lines lines={lines} />;
 	const text = lines.map((line) => (line.length === 0 ? ' ' : line.map((segment) => paint(cellText(segment.text), segment.tone, color)).join(''))).join('\n');
 	return <Text>{text}</Text>;
+}
+
+/** Whether every row fits in `width` columns (then `TextBlock` draws them as they are). */
+export function fitsWidth(lines: readonly StyledLine[], width: number): boolean {
+	return lines.every((line) => lineWidth(line) <= width);
 }
