@@ -1,4 +1,6 @@
 import type {CliContext} from './context.js';
+import {memoryProgressStore} from '../store/memory-store.js';
+import {readSavedProgress} from '../store/progress-file.js';
 import {holdYoungGeneration} from './heap.js';
 import {EXIT, type ExitCode} from './io.js';
 
@@ -30,19 +32,21 @@ export async function playCommand(args: readonly string[], context: CliContext):
 	// developers' shells), and chalk drops colour whenever CI exists at all; a player at a terminal is no CI
 	// job, so the variables go before Ink is loaded.
 	for (const key of ['CI', 'CONTINUOUS_INTEGRATION']) delete process.env[key];
-	// The code of the UI (Ink, React, the map) and of the progress store is read while the catalog loads
-	// (context.openStore imports the same module, already on its way).
+	// The UI's code (Ink, React, the map) is read while the catalog loads.
 	const ui = import('../ui/run-game.js');
-	const storeCode = import('../store/index.js');
 	// Awaited below; a failure to load must not count as unhandled meanwhile.
-	for (const loading of [ui, storeCode]) loading.catch(() => undefined);
+	ui.catch(() => undefined);
 	const catalog = await context.loadCatalog();
-	const store = await context.openStore();
+	// The map is drawn from the progress file as it is while the store (conf, the lock) opens behind it.
+	// A damaged file is repaired first: the first frame says where it was kept.
+	const saved = readSavedProgress(context.dataDir);
+	const store = saved.kind === 'ok' ? undefined : await context.openStore();
+	const preview = store ?? memoryProgressStore(saved.progress);
 	const {runGame} = await ui;
 	// The game always runs in a terminal: colour unless --no-color or the saved setting says never (runGame honours NO_COLOR).
-	const color = !context.options.noColor && store.getSettings().color !== 'never';
+	const color = !context.options.noColor && preview.getSettings().color !== 'never';
 	holdYoungGeneration();
-	const code = await runGame({catalog, store, color, env: {...io.env}});
+	const code = await runGame({catalog, store: store ?? (() => context.openStore()), preview, color, env: {...io.env}});
 	// 128 + the signal's number when a signal stopped the game (143 for SIGTERM), as shells expect.
 	if (code >= 128) return code;
 	return code === 0 ? EXIT.ok : EXIT.problems;

@@ -8,30 +8,19 @@ import {
 	emptyProgress,
 	progressToFile,
 	readProgressData,
-	readProgressText,
 	type ProgressData,
 	type ReadProgress,
 } from './progress-format.js';
+import {codeOf, messageOf, PROGRESS_FILE, readProgressFile as readFile} from './progress-file.js';
 import {progressStoreOver} from './store-over.js';
 
-/** The progress file's name inside the data directory. */
-export const PROGRESS_FILE = 'progress.json';
+export {PROGRESS_FILE};
 
 /** Options of `openProgressStore`. */
 export type OpenProgressStoreOptions = {
 	/** The data directory (see `resolveDataDir`); created if missing. */
 	readonly dataDir: string;
 };
-
-/** The error message of anything thrown. */
-function messageOf(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
-
-/** The error code of a failed fs call. */
-function codeOf(error: unknown): string | undefined {
-	return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
-}
 
 /**
  * Copies a damaged file next to itself as `<file>.corrupt-<n>`, the first
@@ -49,18 +38,6 @@ export function keepAside(file: string): string | undefined {
 		}
 	}
 	return undefined;
-}
-
-/** The progress file's contents right now; a missing file is empty progress. */
-function readFile(file: string): ReadProgress {
-	let text: string;
-	try {
-		text = fs.readFileSync(file, 'utf8');
-	} catch (error) {
-		if (codeOf(error) === 'ENOENT') return {kind: 'ok', progress: emptyProgress(), migrated: false};
-		return {kind: 'damaged', progress: emptyProgress(), problem: `it cannot be read (${messageOf(error)})`};
-	}
-	return readProgressText(text);
 }
 
 /** Creates conf over the file; the migrations bring a version 0 file to the current format. */

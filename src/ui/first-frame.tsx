@@ -12,7 +12,8 @@ import {useTerminalSize} from './use-terminal-size.js';
 /** What the first frame needs: the levels, the progress store and the colour decision. */
 export type FirstFrameProps = {
 	readonly catalog: Catalog;
-	readonly store: ProgressStore;
+	/** Progress as the map shows it: the store, or the progress file read while the store opens. */
+	readonly store: Pick<ProgressStore, 'getLevel' | 'allLevels' | 'warnings'>;
 	readonly color: boolean;
 };
 

@@ -68,6 +68,31 @@ describe('runGame', () => {
 		expect(await exit).toBe(0);
 	});
 
+	it('draws the first frame from the preview while the store opens, then plays with the store', async () => {
+		const stdin = new FakeStdin();
+		const stdout = new FakeStdout(true);
+		let onScreenWhenOpened: string | undefined;
+		const store = memoryProgressStore({levels: {'fixture-web': {solved: true, stars: 3, hintsUsed: 0, draft: []}}});
+		const exit = runGame({
+			catalog: fixtureCatalog(),
+			preview: memoryProgressStore(),
+			store: async () => {
+				onScreenWhenOpened = stdout.output;
+				return store;
+			},
+			color: false,
+			env: {},
+			stdin: stdin as unknown as NodeJS.ReadStream,
+			stdout: stdout as unknown as NodeJS.WriteStream,
+			stderr: new FakeStdout(false) as unknown as NodeJS.WriteStream,
+		});
+		// The map was on screen, with the preview's progress, before the store was asked for.
+		expect(onScreenWhenOpened).toContain('Solved 0/1');
+		await waitForFrame(stdout, (output) => output.includes('Solved 1/1'));
+		stdin.write('q');
+		expect(await exit).toBe(0);
+	});
+
 	it('leaves the screen alone when stdout is not a terminal, and respects NO_COLOR', async () => {
 		const {stdin, stdout, exit} = start(false, {NO_COLOR: '1'});
 		await waitForFrame(stdout, (output) => output.includes('Solved 0/1'));

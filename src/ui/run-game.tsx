@@ -2,7 +2,7 @@ import React from 'react';
 import {type Instance, render} from 'ink';
 import type {Catalog} from '../levels/catalog.js';
 import type {ProgressStore} from '../store/progress.js';
-import {FirstFrame} from './first-frame.js';
+import {FirstFrame, type FirstFrameProps} from './first-frame.js';
 
 /**
  * The game's entry point for the CLI: renders the app in the terminal and
@@ -16,14 +16,21 @@ import {FirstFrame} from './first-frame.js';
  *
  * The map is on screen before the game's code is loaded: `FirstFrame` draws
  * it, then the app (commands, engine, session rules: most of the program)
- * is imported and takes its place, drawing the same frame. Keys typed
- * meanwhile wait in the terminal and reach the app in order.
+ * is imported, and the progress store opened when it comes as a function,
+ * and the app takes its place, drawing the same frame. Keys typed meanwhile
+ * wait in the terminal and reach the app in order.
  */
 
 /** What `runGame` needs. */
 export type RunGameOptions = {
 	readonly catalog: Catalog;
-	readonly store: ProgressStore;
+	/**
+	 * The progress store, or how to open it: then the first frame is drawn from `preview`
+	 * while the store opens (its code need not be loaded before the map is on screen).
+	 */
+	readonly store: ProgressStore | (() => Promise<ProgressStore>);
+	/** What the first frame shows while the store opens (the progress file as read); default: the store. */
+	readonly preview?: FirstFrameProps['store'];
 	/** Open this level's briefing first (`sandbox` for the sandbox). */
 	readonly initialLevelId?: string;
 	/** Colour wanted by the caller (`--no-color`, settings); `NO_COLOR` in `env` turns it off too. */
@@ -105,12 +112,13 @@ export async function runGame(options: RunGameOptions): Promise<number> {
 	const onWriteError = (): void => onSignal('SIGHUP');
 	stdout.on('error', onWriteError);
 	try {
+		const preview = options.preview ?? (typeof options.store === 'function' ? undefined : options.store);
 		// A level asked for by id opens on its briefing, not the map: nothing to draw before the app.
-		if (options.initialLevelId === undefined) instance = render(<FirstFrame catalog={options.catalog} store={options.store} color={color} />, inkOptions);
-		const {App} = await import('./app.js');
+		if (options.initialLevelId === undefined && preview) instance = render(<FirstFrame catalog={options.catalog} store={preview} color={color} />, inkOptions);
+		const [{App}, store] = await Promise.all([import('./app.js'), typeof options.store === 'function' ? options.store() : options.store]);
 		// Stopped while the app was loading: the first frame is already gone, and there is no work to save.
 		if (stoppedBy === undefined) {
-			const app = <App catalog={options.catalog} store={options.store} initialLevelId={options.initialLevelId} color={color} />;
+			const app = <App catalog={options.catalog} store={store} initialLevelId={options.initialLevelId} color={color} />;
 			if (instance) instance.rerender(app);
 			else instance = render(app, inkOptions);
 			await instance.waitUntilExit();

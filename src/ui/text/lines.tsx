@@ -15,7 +15,7 @@ export function Lines({lines}: {readonly lines: readonly StyledLine[]}): React.J
 		<Box flexDirection="column">
 			{lines.map((line, row) => (
 				<Text key={row} wrap="truncate-end">
-					{line.length === 0
+					{drawnEmpty(line)
 						? ' '
 						: line.map((segment, index) => (
 								<Text key={index} {...toneProps(segment.tone, color)}>
@@ -40,11 +40,16 @@ export function Lines({lines}: {readonly lines: readonly StyledLine[]}): React.J
 export function TextBlock({lines, width}: {readonly lines: readonly StyledLine[]; readonly width: number}): React.JSX.Element {
 	const {color} = useTheme();
 	if (!fitsWidth(lines, width)) return <Lines lines={lines} />;
-	const text = lines.map((line) => (line.length === 0 ? ' ' : line.map((segment) => paint(cellText(segment.text), segment.tone, color)).join(''))).join('\n');
+	const text = lines.map((line) => (drawnEmpty(line) ? ' ' : line.map((segment) => paint(cellText(segment.text), segment.tone, color)).join(''))).join('\n');
 	return <Text>{text}</Text>;
 }
 
 /** Whether every row fits in `width` columns (then `TextBlock` draws them as they are). */
 export function fitsWidth(lines: readonly StyledLine[], width: number): boolean {
 	return lines.every((line) => lineWidth(line) <= width);
+}
+
+/** Whether nothing of the line would be drawn (no segments, or only text `cellText` drops): it is drawn as one space, so the row stays. */
+function drawnEmpty(line: StyledLine): boolean {
+	return line.every((segment) => cellText(segment.text) === '');
 }
