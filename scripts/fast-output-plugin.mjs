@@ -81,6 +81,24 @@ export function patchTokenizeSource(source) {
 }
 
 /**
+ * @alcalzone/ansi-tokenize's build/styledChars.js (0.2.x) with one styles
+ * array shared by all the characters a run of escape codes applies to,
+ * instead of a copy for each character (a screen is thousands of them). The
+ * shared arrays are frozen: every user only reads them (Ink's output, the
+ * diff and the string conversion), and a writer would fail loudly rather
+ * than restyle its neighbours. `reduceAnsiCodesIncremental` returns a new
+ * array each time, so a run's array never changes once made.
+ * @param {string} source
+ * @returns {string}
+ */
+export function patchStyledCharsSource(source) {
+	const file = '@alcalzone/ansi-tokenize/build/styledChars.js';
+	let patched = replaceOnce(source, '    let codes = [];\n    const ret = [];\n', '    let codes = Object.freeze([]);\n    const ret = [];\n', file);
+	patched = replaceOnce(patched, 'codes = reduceAnsiCodesIncremental(codes, [token]);', 'codes = Object.freeze(reduceAnsiCodesIncremental(codes, [token]));', file);
+	return replaceOnce(patched, 'styles: [...codes],', 'styles: codes,', file);
+}
+
+/**
  * ink/build/output.js (Ink 6.8.0, see `INK_OUTPUT_SHA256`) with the body of
  * `get()` replaced by a call of `outputGet(this, sliceAnsi)` (fast-output.mjs),
  * passing Ink's own slice-ansi. Throws an Error if the file is any other.
@@ -146,6 +164,7 @@ export function segmenterSource(source, declaration, file) {
  */
 const PATCHES = [
 	{file: '@alcalzone/ansi-tokenize/build/tokenize.js', filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/, patch: patchTokenizeSource, required: true},
+	{file: '@alcalzone/ansi-tokenize/build/styledChars.js', filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/, patch: patchStyledCharsSource, required: true},
 	{file: 'ink/build/output.js', filter: /[\\/]ink[\\/]build[\\/]output\.js$/, patch: patchOutputSource, required: true},
 	// string-width v8 (the bundle's own) and v7 (wrap-ansi's) declare the same segmenter, and only iterate
 	// what its segment() gives; slice-ansi iterates it and calls its containing().

@@ -245,6 +245,8 @@ type PatchedProbe = {
 	sliceAnsi: typeof sliceAnsi;
 	stringWidth: typeof stringWidth;
 	wrapAnsi: typeof wrapAnsi;
+	styledCharsFromTokens: typeof styledCharsFromTokens;
+	tokenize: typeof tokenize;
 };
 
 let work = '';
@@ -257,7 +259,7 @@ beforeAll(async () => {
 	const outfile = path.join(work, 'patched-output.mjs');
 	const result = await esbuild.build({
 		stdin: {
-			contents: `export {default as Output} from ${JSON.stringify(INK_OUTPUT)};\nexport {default as sliceAnsi} from 'slice-ansi';\nexport {default as stringWidth} from 'string-width';\nexport {default as wrapAnsi} from 'wrap-ansi';`,
+			contents: `export {default as Output} from ${JSON.stringify(INK_OUTPUT)};\nexport {default as sliceAnsi} from 'slice-ansi';\nexport {default as stringWidth} from 'string-width';\nexport {default as wrapAnsi} from 'wrap-ansi';\nexport {styledCharsFromTokens, tokenize} from '@alcalzone/ansi-tokenize';`,
 			resolveDir: ROOT,
 			sourcefile: 'probe.js',
 		},
@@ -389,6 +391,21 @@ describe('slice-ansi and string-width segmenting with graphemeSegments (as the p
 		fc.assert(
 			fc.property(text(anyPiece, 30), fc.integer({min: -2, max: 30}), fc.option(fc.integer({min: -2, max: 34}), {nil: undefined}), (sample, start, end) => {
 				expect(probe.sliceAnsi(sample, start, end)).toBe(sliceAnsi(sample, start, end));
+			}),
+			{numRuns: 1500},
+		);
+	});
+
+	it('turn tokens into exactly the styled characters ansi-tokenize makes, with one frozen styles array per run of codes', () => {
+		fc.assert(
+			fc.property(text(anyPiece, 40), (sample) => {
+				const chars = probe.styledCharsFromTokens(probe.tokenize(sample));
+				expect(chars).toEqual(styledCharsFromTokens(tokenize(sample)));
+				for (const char of chars) expect(Object.isFrozen(char.styles)).toBe(true);
+				// Neighbours under the same codes share one array.
+				for (let index = 1; index < chars.length; index++) {
+					if (JSON.stringify(chars[index]!.styles) === JSON.stringify(chars[index - 1]!.styles) && !/\u001B/.test(sample)) expect(chars[index]!.styles).toBe(chars[index - 1]!.styles);
+				}
 			}),
 			{numRuns: 1500},
 		);
