@@ -21,7 +21,7 @@ const mark = (name: string) => marks.push([name, performance.now()]);
 const dataDir = process.env['NETQUEST_PROBE_DATA'] ?? '';
 const ui = import('../src/ui/run-game.js');
 const catalog = await loadCatalogQuickly({builtInDir: builtInLevelsDir(), userDir: path.join(dataDir, 'levels')});
-mark('level catalog loaded (checked-levels cache: 20 files read and hashed)');
+mark('level catalog loaded (checked-levels cache: 20 files read and compared)');
 const saved = readSavedProgress(dataDir);
 const preview = memoryProgressStore(saved.progress);
 mark('progress file read (the store opens after the first frame)');

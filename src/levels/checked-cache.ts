@@ -1,4 +1,3 @@
-import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {assembleCatalog, type Catalog, type CatalogEntry, type CatalogOptions, catalogFolders, type FolderLoad, type FolderLoader, type LoadedEntry} from './catalog.js';
@@ -15,9 +14,11 @@ import type {LevelProblem} from './problem.js';
  *
  * The cache is used only when it is certain to give what the full check
  * would: its key is the checker's identity (a digest of netquest's own
- * sources, set by the build; without one there is no cache) and the exact
+ * sources, set by the build; without one there is no cache) and the
  * contents of the folder as the loader sees it — every visible name and
- * kind, one level of sub-folders deep, and the SHA-256 of every `.json` file.
+ * kind, one level of sub-folders deep, and the bytes of every `.json` file,
+ * which the cache keeps to compare (exact, and cheaper at start-up than
+ * hashing them: node:crypto alone takes 3 ms to load).
  * Anything unusual (an unreadable folder, a file too large or not regular, a
  * damaged or foreign cache file) means no cache, never a different catalog.
  * This module loads no schema code.
@@ -48,13 +49,14 @@ type CacheFile = {
 };
 
 /**
- * The folder's fingerprint: a digest of `checker` and of everything the
- * loader reads in `dir` (see the module comment), or undefined when the
+ * The folder's fingerprint: `checker` and everything the loader reads in
+ * `dir`, written out (see the module comment), or undefined when the
  * folder holds something the cache does not vouch for. `files` counts the
  * `.json` files seen.
  */
-export function folderFingerprint(dir: string, checker: string): {digest: string; files: number} | undefined {
-	const hash = createHash('sha256').update(`netquest checked levels 1\0${checker}\0`);
+export function folderFingerprint(dir: string, checker: string): {key: string; files: number} | undefined {
+	// What the loader would read, written out (names, kinds, sizes, content hashes), hashed at the end.
+	let seen = `netquest checked levels 2\0${checker}\0`;
 	let files = 0;
 	const visit = (relative: Relative, depth: number): boolean => {
 		let entries: fs.Dirent[];
@@ -73,11 +75,11 @@ export function folderFingerprint(dir: string, checker: string): {digest: string
 				return false;
 			}
 			if (stat.isDirectory()) {
-				hash.update(`d\0${inside}\0`);
+				seen += `d\0${inside}\0`;
 				if (depth === 0 && !visit(inside, 1)) return false;
 				continue;
 			}
-			hash.update(`f\0${inside}\0`);
+			seen += `f\0${inside}\0`;
 			if (!name.endsWith('.json')) continue;
 			if (!stat.isFile() || stat.size > MAX_LEVEL_FILE_BYTES) return false;
 			let bytes: Buffer;
@@ -87,11 +89,13 @@ export function folderFingerprint(dir: string, checker: string): {digest: string
 				return false;
 			}
 			files++;
-			hash.update(createHash('sha256').update(bytes).digest('hex')).update('\0');
+			// The bytes themselves (latin1: one character a byte, nothing lost): comparing them is exact and
+			// cheaper than hashing them in JavaScript or loading node:crypto.
+			seen += `${bytes.length}\0${bytes.toString('latin1')}\0`;
 		}
 		return true;
 	};
-	return visit('', 0) ? {digest: hash.digest('hex'), files} : undefined;
+	return visit('', 0) ? {key: seen, files} : undefined;
 }
 
 const relativeTo = (dir: string, file: string): Relative => path.relative(dir, file).split(path.sep).join('/');
@@ -108,7 +112,7 @@ export function checkedCacheContent(dir: string, checker: string, loaded: Folder
 			: {...item, file: relativeTo(dir, item.file), problems: item.problems.map(problem)};
 	const content: CacheFile = {
 		checker,
-		fingerprint: fingerprint.digest,
+		fingerprint: fingerprint.key,
 		packs: loaded.packs.map((pack) => ({title: pack.title, dir: relativeTo(dir, pack.dir), levels: pack.levels.map(entry), problems: pack.problems.map(problem)})),
 		problems: loaded.problems.map(problem),
 	};
@@ -129,7 +133,7 @@ export function cachedFolder(dir: string, checker: string | undefined = BUILD_CH
 	let content: CacheFile;
 	try {
 		content = JSON.parse(fs.readFileSync(path.join(dir, CHECKED_CACHE_FILE), 'utf8')) as CacheFile;
-		if (content.checker !== checker || content.fingerprint !== fingerprint.digest) return undefined;
+		if (content.checker !== checker || content.fingerprint !== fingerprint.key) return undefined;
 		const problem = (item: CachedProblem): LevelProblem => ({...item, file: absoluteIn(dir, item.file)});
 		const entry = (item: CachedEntry): LoadedEntry =>
 			item.ok

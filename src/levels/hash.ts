@@ -29,9 +29,19 @@ export function canonicalJson(value: unknown): string {
  * spelling out a default does not change it. Not a security hash.
  */
 export function levelHash(level: Level): string {
+	return cyrb64(new TextEncoder().encode(canonicalJson(level)));
+}
+
+/**
+ * cyrb64 of some bytes (two 32-bit multiply-xor lanes, the 64-bit form of the
+ * well-known cyrb53) as 16 lowercase hex digits: fast, well spread, not a
+ * security hash.
+ */
+export function cyrb64(bytes: Uint8Array): string {
 	let h1 = 0xdeadbeef;
 	let h2 = 0x41c6ce57;
-	for (const byte of new TextEncoder().encode(canonicalJson(level))) {
+	for (let index = 0; index < bytes.length; index++) {
+		const byte = bytes[index]!;
 		h1 = Math.imul(h1 ^ byte, 2654435761);
 		h2 = Math.imul(h2 ^ byte, 1597334677);
 	}
