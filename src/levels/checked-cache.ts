@@ -62,7 +62,7 @@ export function folderFingerprint(dir: string, checker: string): {key: string; f
 	const visit = (relative: Relative, depth: number): boolean => {
 		let entries: fs.Dirent[];
 		try {
-			entries = fs.readdirSync(path.join(dir, relative), {withFileTypes: true});
+			entries = fs.readdirSync(absoluteIn(dir, relative), {withFileTypes: true});
 		} catch {
 			return false;
 		}
@@ -71,7 +71,7 @@ export function folderFingerprint(dir: string, checker: string): {key: string; f
 			const inside = relative === '' ? name : `${relative}/${name}`;
 			let stat: fs.Stats;
 			try {
-				stat = fs.statSync(path.join(dir, inside));
+				stat = fs.statSync(absoluteIn(dir, inside));
 			} catch {
 				return false;
 			}
@@ -85,7 +85,7 @@ export function folderFingerprint(dir: string, checker: string): {key: string; f
 			if (!stat.isFile() || stat.size > MAX_LEVEL_FILE_BYTES) return false;
 			let bytes: Buffer;
 			try {
-				bytes = fs.readFileSync(path.join(dir, inside));
+				bytes = fs.readFileSync(absoluteIn(dir, inside));
 			} catch {
 				return false;
 			}
@@ -100,7 +100,16 @@ export function folderFingerprint(dir: string, checker: string): {key: string; f
 }
 
 const relativeTo = (dir: string, file: string): Relative => path.relative(dir, file).split(path.sep).join('/');
-const absoluteIn = (dir: string, file: Relative): string => path.join(dir, ...file.split('/').filter((part) => part !== ''));
+/**
+ * A stored path back inside `dir` (absolute and normalized, as `catalogFolders` gives it). The stored
+ * paths come from `relativeTo` on files inside the folder, so joining them is plain concatenation
+ * (path.join's normalizing is measurable at start-up, for every level and problem).
+ */
+const absoluteIn = (dir: string, file: Relative): string => {
+	if (file === '') return dir;
+	const inside = path.sep === '/' ? file : file.split('/').join(path.sep);
+	return dir.endsWith(path.sep) ? dir + inside : dir + path.sep + inside;
+};
 
 /** The cache file's content for a folder just loaded by the full check. */
 export function checkedCacheContent(dir: string, checker: string, loaded: FolderLoad): string | undefined {
