@@ -4,7 +4,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, describe, expect, it} from 'vitest';
 import type {FolderLoader} from './catalog.js';
-import {BUILD_CHECKER, CHECKED_CACHE_FILE, cachedFolder, loadCatalogQuickly} from './checked-cache.js';
+import {BUILD_CHECKER, CHECKED_CACHE_FILE, CHECKED_KEY_FILE, cachedFolder, loadCatalogQuickly} from './checked-cache.js';
 import {loadCatalog, loadFolder} from './load.js';
 import {writeCheckedCache} from './write-checked-cache.js';
 
@@ -86,6 +86,8 @@ describe('the checked-levels cache', () => {
 			fs.mkdirSync(path.join(dir, 'more'));
 			fs.copyFileSync(path.join(dir, '00-client-server.json'), path.join(dir, 'more', 'x.json'));
 		}],
+		['the key file gone', (dir) => fs.rmSync(path.join(dir, CHECKED_KEY_FILE))],
+		['the key file from another folder', (dir) => fs.writeFileSync(path.join(dir, CHECKED_KEY_FILE), 'netquest checked levels 3\0checker-1\0')],
 		['the cache file damaged', (dir) => fs.writeFileSync(path.join(dir, CHECKED_CACHE_FILE), '{"checker": "checker-1", "fingerprint": ')],
 		['the cache file of another shape', (dir) => {
 			const cache = JSON.parse(fs.readFileSync(path.join(dir, CHECKED_CACHE_FILE), 'utf8')) as Record<string, unknown>;

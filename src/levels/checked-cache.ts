@@ -17,8 +17,8 @@ import type {LevelProblem} from './problem.js';
  * sources, set by the build; without one there is no cache) and the
  * contents of the folder as the loader sees it — every visible name and
  * kind, one level of sub-folders deep, and the bytes of every `.json` file,
- * which the cache keeps to compare (exact, and cheaper at start-up than
- * hashing them: node:crypto alone takes 3 ms to load).
+ * which the cache keeps beside it (`CHECKED_KEY_FILE`) to compare: exact, and
+ * cheaper at start-up than hashing them (node:crypto alone takes 3 ms to load).
  * Anything unusual (an unreadable folder, a file too large or not regular, a
  * damaged or foreign cache file) means no cache, never a different catalog.
  * This module loads no schema code.
@@ -26,6 +26,8 @@ import type {LevelProblem} from './problem.js';
 
 /** The cache's file name inside a level folder (hidden: the loader skips it). */
 export const CHECKED_CACHE_FILE = '.netquest-checked.json';
+/** Beside it, what the folder held when the cache was written (its fingerprint, bytes compared as they are). */
+export const CHECKED_KEY_FILE = '.netquest-checked.key';
 
 /** The identity of the checker this build carries (the build defines it); undefined when running from the sources. */
 declare const __NETQUEST_CHECKER__: string | undefined;
@@ -43,7 +45,6 @@ type CachedEntry =
 /** The cache file's content. */
 type CacheFile = {
 	readonly checker: string;
-	readonly fingerprint: string;
 	readonly packs: readonly {readonly title: string; readonly dir: Relative; readonly levels: readonly CachedEntry[]; readonly problems: readonly CachedProblem[]}[];
 	readonly problems: readonly CachedProblem[];
 };
@@ -54,10 +55,11 @@ type CacheFile = {
  * folder holds something the cache does not vouch for. `files` counts the
  * `.json` files seen.
  */
-export function folderFingerprint(dir: string, checker: string): {key: string; files: number} | undefined {
+export function folderFingerprint(dir: string, checker: string): {key: Buffer; files: number} | undefined {
 	// What the loader would read, written out: names, kinds, sizes and bytes. Sizes and times from stat
 	// would be cheaper, but copying or packing the program (npm) changes times: the bytes are what hold.
-	let seen = `netquest checked levels 2\0${checker}\0`;
+	const parts: Buffer[] = [];
+	let seen = `netquest checked levels 3\0${checker}\0`;
 	let files = 0;
 	const visit = (relative: Relative, depth: number): boolean => {
 		let entries: fs.Dirent[];
@@ -90,13 +92,17 @@ export function folderFingerprint(dir: string, checker: string): {key: string; f
 				return false;
 			}
 			files++;
-			// The bytes themselves (latin1: one character a byte, nothing lost): comparing them is exact and
-			// cheaper than hashing them in JavaScript or loading node:crypto.
-			seen += `${bytes.length}\0${bytes.toString('latin1')}\0`;
+			// The bytes themselves: comparing them is exact, and cheaper than hashing them in JavaScript or
+			// loading node:crypto.
+			seen += `${bytes.length}\0`;
+			parts.push(Buffer.from(seen), bytes);
+			seen = '\0';
 		}
 		return true;
 	};
-	return visit('', 0) ? {key: seen, files} : undefined;
+	if (!visit('', 0)) return undefined;
+	parts.push(Buffer.from(seen));
+	return {key: Buffer.concat(parts), files};
 }
 
 const relativeTo = (dir: string, file: string): Relative => path.relative(dir, file).split(path.sep).join('/');
@@ -111,8 +117,8 @@ const absoluteIn = (dir: string, file: Relative): string => {
 	return dir.endsWith(path.sep) ? dir + inside : dir + path.sep + inside;
 };
 
-/** The cache file's content for a folder just loaded by the full check. */
-export function checkedCacheContent(dir: string, checker: string, loaded: FolderLoad): string | undefined {
+/** The cache file's content and its key for a folder just loaded by the full check. */
+export function checkedCacheContent(dir: string, checker: string, loaded: FolderLoad): {json: string; key: Buffer} | undefined {
 	const fingerprint = folderFingerprint(dir, checker);
 	if (fingerprint === undefined) return undefined;
 	const problem = (item: LevelProblem): CachedProblem => ({...item, file: relativeTo(dir, item.file)});
@@ -122,11 +128,10 @@ export function checkedCacheContent(dir: string, checker: string, loaded: Folder
 			: {...item, file: relativeTo(dir, item.file), problems: item.problems.map(problem)};
 	const content: CacheFile = {
 		checker,
-		fingerprint: fingerprint.key,
 		packs: loaded.packs.map((pack) => ({title: pack.title, dir: relativeTo(dir, pack.dir), levels: pack.levels.map(entry), problems: pack.problems.map(problem)})),
 		problems: loaded.problems.map(problem),
 	};
-	return JSON.stringify(content);
+	return {json: JSON.stringify(content), key: fingerprint.key};
 }
 
 /**
@@ -142,8 +147,9 @@ export function cachedFolder(dir: string, checker: string | undefined = BUILD_CH
 	if (fingerprint.files === 0) return {packs: [], problems: []};
 	let content: CacheFile;
 	try {
-		content = JSON.parse(fs.readFileSync(path.join(dir, CHECKED_CACHE_FILE), 'utf8')) as CacheFile;
-		if (content.checker !== checker || content.fingerprint !== fingerprint.key) return undefined;
+		if (!fs.readFileSync(absoluteIn(dir, CHECKED_KEY_FILE)).equals(fingerprint.key)) return undefined;
+		content = JSON.parse(fs.readFileSync(absoluteIn(dir, CHECKED_CACHE_FILE), 'utf8')) as CacheFile;
+		if (content.checker !== checker) return undefined;
 		const problem = (item: CachedProblem): LevelProblem => ({...item, file: absoluteIn(dir, item.file)});
 		const entry = (item: CachedEntry): LoadedEntry =>
 			item.ok
@@ -154,7 +160,7 @@ export function cachedFolder(dir: string, checker: string | undefined = BUILD_CH
 			problems: content.problems.map(problem),
 		};
 	} catch {
-		// Missing, unreadable, not JSON or not the shape written: the full check decides.
+		// Missing, unreadable, not JSON or not the shape written (either file): the full check decides.
 		return undefined;
 	}
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {CHECKED_CACHE_FILE, checkedCacheContent} from './checked-cache.js';
+import {CHECKED_CACHE_FILE, CHECKED_KEY_FILE, checkedCacheContent} from './checked-cache.js';
 import {loadFolder} from './load.js';
 
 /**
@@ -12,6 +12,7 @@ import {loadFolder} from './load.js';
 export function writeCheckedCache(dir: string, checker: string): boolean {
 	const content = checkedCacheContent(dir, checker, loadFolder(dir));
 	if (content === undefined) return false;
-	fs.writeFileSync(path.join(dir, CHECKED_CACHE_FILE), content);
+	fs.writeFileSync(path.join(dir, CHECKED_CACHE_FILE), content.json);
+	fs.writeFileSync(path.join(dir, CHECKED_KEY_FILE), content.key);
 	return true;
 }

@@ -6,7 +6,7 @@ import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import packageJson from '../../package.json' with {type: 'json'};
 import {hasScript, startPty} from '../../bench/pty.js';
-import {CHECKED_CACHE_FILE} from '../../src/levels/checked-cache.js';
+import {CHECKED_CACHE_FILE, CHECKED_KEY_FILE} from '../../src/levels/checked-cache.js';
 import {run as runInProcess} from '../cli/run-cli.js';
 
 /**
@@ -46,7 +46,7 @@ describe('npm run build', () => {
 		expect(fs.statSync(bin).mode & 0o111).not.toBe(0);
 		expect(fs.readFileSync(bin, 'utf8').split('\n', 1)[0]).toBe('#!/usr/bin/env node');
 		expect(fs.readdirSync(path.join(out, 'chunks')).filter((name) => name.endsWith('.js')).length).toBeGreaterThan(3);
-		expect(fs.readdirSync(path.join(out, 'levels')).sort()).toEqual([CHECKED_CACHE_FILE, ...LEVEL_FILES].sort());
+		expect(fs.readdirSync(path.join(out, 'levels')).sort()).toEqual([CHECKED_CACHE_FILE, CHECKED_KEY_FILE, ...LEVEL_FILES].sort());
 		expect(LEVEL_FILES).toEqual(expect.arrayContaining(['schema.json', 'pack.json']));
 	});
 
