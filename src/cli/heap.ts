@@ -1,5 +1,3 @@
-import v8 from 'node:v8';
-
 /**
  * Keeps the game's young generation from growing: V8 doubles the space for
  * new objects (up to 2 × 16 MB) whenever many of them survive a collection,
@@ -13,9 +11,13 @@ import v8 from 'node:v8';
  * space, so setting it at run time takes effect (unlike the space's maximum,
  * fixed when the heap is set up). Only the game calls this: the other
  * subcommands are short runs that should collect as little as possible.
+ * Resolves once the flag is set (never rejects).
  */
-export function holdYoungGeneration(): void {
+export async function holdYoungGeneration(): Promise<void> {
 	try {
+		// Imported here, not at the top: node:v8 takes ~2 ms to load, and the game calls this just before its
+		// first frame, which must not wait for it.
+		const v8 = await import('node:v8');
 		v8.setFlagsFromString('--semi-space-growth-factor=1');
 	} catch {
 		// A runtime that refuses flags (they may be frozen) plays with V8's defaults.

@@ -45,7 +45,7 @@ export async function playCommand(args: readonly string[], context: CliContext):
 	const {runGame} = await ui;
 	// The game always runs in a terminal: colour unless --no-color or the saved setting says never (runGame honours NO_COLOR).
 	const color = !context.options.noColor && preview.getSettings().color !== 'never';
-	holdYoungGeneration();
+	void holdYoungGeneration();
 	const code = await runGame({catalog, store: store ?? (() => context.openStore()), preview, color, env: {...io.env}});
 	// 128 + the signal's number when a signal stopped the game (143 for SIGTERM), as shells expect.
 	if (code >= 128) return code;

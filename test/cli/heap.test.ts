@@ -15,7 +15,7 @@ function youngGenerationAfterLoad(hold: boolean): number {
 	const script = `
 		import v8 from 'node:v8';
 		const {holdYoungGeneration} = await import(${JSON.stringify(HEAP)});
-		if (${hold}) holdYoungGeneration();
+		if (${hold}) await holdYoungGeneration();
 		const kept = [];
 		for (let round = 0; round < 600; round++) kept.push(Array.from({length: 10_000}, (_, index) => ({round, index})));
 		const space = v8.getHeapSpaceStatistics().find((item) => item.space_name === 'new_space');
