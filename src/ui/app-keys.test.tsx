@@ -102,3 +102,15 @@ describe('the workbench keys', () => {
 		await press('?', (f) => f.includes('Keys: Workbench'));
 	});
 });
+
+describe('keys typed faster than frames, outside the prompt', () => {
+	it('takes each character of a run as a key of its own: "jj" and Enter on the map open the third level', async () => {
+		const store = memoryProgressStore();
+		const catalog = fixtureCatalog([fixtureLevel(), fixtureLevel({id: 'second', title: 'Second level'}), fixtureLevel({id: 'third', title: 'Third level'})]);
+		const app = render(<App catalog={catalog} store={store} rules={fakeRules} color={false} />);
+		await waitForFrame(app, (f) => f.includes('Third level'));
+		app.stdin.write('jj\r');
+		const frame = await waitForFrame(app, (f) => f.includes('Enter start'));
+		expect(frame.split('\n')[0]).toContain('Third level');
+	});
+});

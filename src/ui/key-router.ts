@@ -70,11 +70,21 @@ function pageAction(type: 'scroll-page' | 'scroll-help', delta: number, lines: n
  * press sees what the one before did, so `dns add x⏎dig x⏎` runs both.
  */
 export function routeKey(input: string, key: Key, context: KeyContext): void {
-	if (isCompoundChunk(input, key)) {
-		for (const press of splitChunk(input)) routeOne(press.input, press.key, context);
-		return;
+	const presses = isCompoundChunk(input, key) ? splitChunk(input) : [{input, key}];
+	for (const press of presses) {
+		// A run of characters is text only for the prompt; anywhere else each character is a key of its own
+		// ("jj" typed fast on the map moves twice).
+		if (press.input.length > 1 && !press.key.ctrl && !press.key.meta && !typesText(context.getState())) {
+			for (const char of press.input) routeOne(char, press.key, context);
+		} else {
+			routeOne(press.input, press.key, context);
+		}
 	}
-	routeOne(input, key, context);
+}
+
+/** Whether keys go to the workbench's prompt as text right now. */
+function typesText(state: AppState): boolean {
+	return !state.help && state.screen === 'workbench' && state.focus === 'prompt';
 }
 
 function routeOne(input: string, key: Key, context: KeyContext): void {
