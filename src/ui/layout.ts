@@ -15,6 +15,11 @@ export type TerminalSize = {readonly columns: number; readonly rows: number};
  */
 export type LayoutMode = 'linear' | 'tiny' | 'compact' | 'wide';
 
+/** A terminal's size as the UI uses it: 80×24 when the terminal does not say. */
+export function terminalSize(stdout: {readonly columns?: number; readonly rows?: number}): TerminalSize {
+	return {columns: stdout.columns || 80, rows: stdout.rows || 24};
+}
+
 /** The layout for a terminal size. */
 export function layoutMode(size: TerminalSize, screenReader = false): LayoutMode {
 	if (screenReader) return 'linear';

@@ -1,14 +1,14 @@
 import {useLayoutEffect, useState} from 'react';
 import {useStdout} from 'ink';
-import type {TerminalSize} from './layout.js';
+import {type TerminalSize, terminalSize} from './layout.js';
 
 /** The terminal's size, following resizes (`resize` on stdout); 80×24 when unknown. */
 export function useTerminalSize(): TerminalSize {
 	const {stdout} = useStdout();
-	const [size, setSize] = useState(() => sizeOf(stdout));
+	const [size, setSize] = useState(() => terminalSize(stdout));
 	useLayoutEffect(() => {
 		const onResize = (): void => {
-			const next = sizeOf(stdout);
+			const next = terminalSize(stdout);
 			setSize((previous) => (previous.columns === next.columns && previous.rows === next.rows ? previous : next));
 		};
 		// The size may have changed between the first render and this subscription.
@@ -21,6 +21,3 @@ export function useTerminalSize(): TerminalSize {
 	return size;
 }
 
-function sizeOf(stdout: NodeJS.WriteStream): TerminalSize {
-	return {columns: stdout.columns || 80, rows: stdout.rows || 24};
-}

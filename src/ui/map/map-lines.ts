@@ -1,6 +1,6 @@
 import {formatProblem} from '../../levels/problem.js';
 import {windowAround} from '../scroll-window.js';
-import type {Tone} from '../theme.js';
+import type {Tone} from '../tone.js';
 import {type StyledLine, seg, truncateLine} from '../text/styled-line.js';
 import type {MapItem, MapProgress} from './map-items.js';
 

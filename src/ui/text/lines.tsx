@@ -1,7 +1,10 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {paint, toneProps, useTheme} from '../theme.js';
-import {lineWidth, type StyledLine} from './styled-line.js';
+import {toneProps, useTheme} from '../theme.js';
+import {blockText, drawnEmpty, fitsWidth} from './block-text.js';
+
+export {fitsWidth};
+import type {StyledLine} from './styled-line.js';
 import {cellText} from './width.js';
 
 /**
@@ -40,16 +43,6 @@ export function Lines({lines}: {readonly lines: readonly StyledLine[]}): React.J
 export function TextBlock({lines, width}: {readonly lines: readonly StyledLine[]; readonly width: number}): React.JSX.Element {
 	const {color} = useTheme();
 	if (!fitsWidth(lines, width)) return <Lines lines={lines} />;
-	const text = lines.map((line) => (drawnEmpty(line) ? ' ' : line.map((segment) => paint(cellText(segment.text), segment.tone, color)).join(''))).join('\n');
-	return <Text>{text}</Text>;
+	return <Text>{blockText(lines, color)}</Text>;
 }
 
-/** Whether every row fits in `width` columns (then `TextBlock` draws them as they are). */
-export function fitsWidth(lines: readonly StyledLine[], width: number): boolean {
-	return lines.every((line) => lineWidth(line) <= width);
-}
-
-/** Whether nothing of the line would be drawn (no segments, or only text `cellText` drops): it is drawn as one space, so the row stays. */
-function drawnEmpty(line: StyledLine): boolean {
-	return line.every((segment) => cellText(segment.text) === '');
-}

@@ -1,4 +1,4 @@
-import type {Tone} from '../theme.js';
+import type {Tone} from '../tone.js';
 import {sliceToWidth, textWidth} from './width.js';
 
 /**

@@ -1,4 +1,4 @@
-import type {Tone} from '../theme.js';
+import type {Tone} from '../tone.js';
 import {type Segment, type StyledLine, seg} from './styled-line.js';
 import {graphemes, textWidth} from './width.js';
 

@@ -1,5 +1,5 @@
 import type {SessionState} from '../../game/types.js';
-import type {Tone} from '../theme.js';
+import type {Tone} from '../tone.js';
 
 /** What the goals panel says about hints (pure): the latest one revealed, or how to ask for one. */
 export function hintNote(session: SessionState): {readonly hint: string; readonly hintTone: Tone} {

@@ -1,5 +1,5 @@
 import type {LogEntry} from '../../game/types.js';
-import type {Tone} from '../theme.js';
+import type {Tone} from '../tone.js';
 import {type StyledLine, seg} from '../text/styled-line.js';
 import {wrapLine} from '../text/wrap.js';
 
