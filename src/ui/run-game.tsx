@@ -1,8 +1,9 @@
 import React from 'react';
-import {type Instance, render} from 'ink';
+import type {Instance} from 'ink';
 import type {Catalog} from '../levels/catalog.js';
 import type {ProgressStore} from '../store/progress.js';
-import {FirstFrame, type FirstFrameProps} from './first-frame.js';
+import {type FirstScreenOptions, firstScreenText} from './first-screen.js';
+import {terminalSize} from './layout.js';
 
 /**
  * The game's entry point for the CLI: renders the app in the terminal and
@@ -14,11 +15,13 @@ import {FirstFrame, type FirstFrameProps} from './first-frame.js';
  * app closes. Screen-reader mode, and terminals that say they can do nothing
  * (`TERM=dumb`), get no alternate screen.
  *
- * The map is on screen before the game's code is loaded: `FirstFrame` draws
- * it, then the app (commands, engine, session rules: most of the program)
- * is imported, and the progress store opened when it comes as a function,
- * and the app takes its place, drawing the same frame. Keys typed meanwhile
- * wait in the terminal and reach the app in order.
+ * The map is on screen before the rest of the game is loaded: on the
+ * alternate screen, its first frame is written as text (first-screen.ts,
+ * the same rows and escape codes the app draws), then Ink, React and the app
+ * (commands, engine, session rules: most of the program) are imported, and
+ * the progress store opened when it comes as a function, and the app's first
+ * render draws the same cells over it. Keys typed meanwhile wait in the
+ * terminal and reach the app in order.
  */
 
 /** What `runGame` needs. */
@@ -30,7 +33,7 @@ export type RunGameOptions = {
 	 */
 	readonly store: ProgressStore | (() => Promise<ProgressStore>);
 	/** What the first frame shows while the store opens (the progress file as read); default: the store. */
-	readonly preview?: FirstFrameProps['store'];
+	readonly preview?: FirstScreenOptions['store'];
 	/** Open this level's briefing first (`sandbox` for the sandbox). */
 	readonly initialLevelId?: string;
 	/** Colour wanted by the caller (`--no-color`, settings); `NO_COLOR` in `env` turns it off too. */
@@ -45,6 +48,8 @@ export type RunGameOptions = {
 const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h\u001B[H';
 const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
 const SHOW_CURSOR = '\u001B[?25h';
+const HIDE_CURSOR = '\u001B[?25l';
+const CURSOR_HOME = '\u001B[H';
 
 /** Whether colour may be used: asked for, and no `NO_COLOR` (any non-empty value, see no-color.org). */
 export function colorEnabled(wanted: boolean, env: NodeJS.ProcessEnv): boolean {
@@ -83,11 +88,19 @@ export async function runGame(options: RunGameOptions): Promise<number> {
 		if (fullScreen) stdout.write(LEAVE_ALTERNATE_SCREEN);
 		stdout.write(SHOW_CURSOR);
 	};
+	const color = colorEnabled(options.color, env);
+	const preview = options.preview ?? (typeof options.store === 'function' ? undefined : options.store);
+	// A level asked for by id opens on its briefing, not the map; off the alternate screen the app draws in
+	// the flow of the terminal: either way, nothing to draw before the app.
+	const firstScreen =
+		fullScreen && preview && options.initialLevelId === undefined
+			? firstScreenText({catalog: options.catalog, store: preview, size: terminalSize(stdout), color, screenReader})
+			: undefined;
 	if (raw) stdin.setRawMode(true);
-	if (fullScreen) stdout.write(ENTER_ALTERNATE_SCREEN);
+	// The first frame, then the cursor back home, hidden, where the app's first render starts.
+	if (fullScreen) stdout.write(ENTER_ALTERNATE_SCREEN + (firstScreen === undefined ? '' : HIDE_CURSOR + firstScreen + CURSOR_HOME));
 	// Leave the alternate screen even if the process ends without unmounting (a signal, process.exit).
 	process.once('exit', restore);
-	const color = colorEnabled(options.color, env);
 	const inkOptions = {
 		stdout,
 		stderr,
@@ -112,15 +125,10 @@ export async function runGame(options: RunGameOptions): Promise<number> {
 	const onWriteError = (): void => onSignal('SIGHUP');
 	stdout.on('error', onWriteError);
 	try {
-		const preview = options.preview ?? (typeof options.store === 'function' ? undefined : options.store);
-		// A level asked for by id opens on its briefing, not the map: nothing to draw before the app.
-		if (options.initialLevelId === undefined && preview) instance = render(<FirstFrame catalog={options.catalog} store={preview} color={color} />, inkOptions);
-		const [{App}, store] = await Promise.all([import('./app.js'), typeof options.store === 'function' ? options.store() : options.store]);
-		// Stopped while the app was loading: the first frame is already gone, and there is no work to save.
+		const [{render}, {App}, store] = await Promise.all([import('ink'), import('./app.js'), typeof options.store === 'function' ? options.store() : options.store]);
+		// Stopped while the app was loading: there is no work to save yet.
 		if (stoppedBy === undefined) {
-			const app = <App catalog={options.catalog} store={store} initialLevelId={options.initialLevelId} color={color} />;
-			if (instance) instance.rerender(app);
-			else instance = render(app, inkOptions);
+			instance = render(<App catalog={options.catalog} store={store} initialLevelId={options.initialLevelId} color={color} />, inkOptions);
 			await instance.waitUntilExit();
 		}
 		return stoppedBy === undefined ? 0 : 128 + (SIGNAL_NUMBERS[stoppedBy] ?? 0);

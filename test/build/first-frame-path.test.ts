@@ -3,15 +3,19 @@ import os from 'node:os';
 import path from 'node:path';
 import type {Metafile} from 'esbuild';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {FIRST_FRAME_ENTRIES, firstFramePath as firstFramePathOf} from '../../bench/bundle-graph.js';
 import {build} from '../../scripts/build.mjs';
 
 /**
  * What the game reads, parses and runs before its first frame, checked on
  * the built bundle's module graph: the entry, everything it imports
  * statically, and the dynamic imports of the path to the map (the `play`
- * subcommand, the UI's entry). None of it may pull in the code the map does
- * not need: zod, the engine, the command language, the full level check,
- * the JSONC parser, ajv, and conf (the store opens after the first frame). Start-up time is the reason
+ * subcommand, the UI's entry). The first frame is written as text before
+ * Ink is loaded (src/ui/first-screen.ts), so none of it may pull in Ink,
+ * React's renderer or Yoga (React's small core, for the app's element, may
+ * come), nor the code the map does not need: zod, the engine, the
+ * command language, the full level check, the JSONC parser, ajv, and conf
+ * (the store opens after the first frame). Start-up time is the reason
  * (issue 7): this is what keeps a harmless-looking import from bringing back
  * 100 ms.
  */
@@ -28,30 +32,21 @@ afterAll(() => {
 	if (out) fs.rmSync(out, {recursive: true, force: true});
 });
 
-/** The outputs on the first frame's path and every source file and package in them. */
+/** The outputs on the first frame's path and every source file and package in them (all three entries found). */
 function firstFramePath(): {outputs: string[]; inputs: string[]} {
-	const wanted = new Set(['src/cli.tsx', 'src/cli/play.ts', 'src/ui/run-game.tsx']);
-	const outputs = Object.entries(meta.outputs).filter(([file]) => file.endsWith('.js'));
-	const seen = new Set<string>();
-	const visit = (file: string): void => {
-		if (seen.has(file)) return;
-		seen.add(file);
-		for (const imported of meta.outputs[file]?.imports ?? []) if (!imported.external && imported.kind === 'import-statement') visit(imported.path);
-	};
-	for (const [file, output] of outputs) if (output.entryPoint !== undefined && wanted.has(output.entryPoint)) visit(file);
-	const found = outputs.filter(([, output]) => output.entryPoint !== undefined && wanted.has(output.entryPoint)).map(([, output]) => output.entryPoint);
-	expect(found.sort()).toEqual([...wanted].sort());
-	return {outputs: [...seen], inputs: [...seen].flatMap((file) => Object.keys(meta.outputs[file]?.inputs ?? {}))};
+	const path = firstFramePathOf(meta);
+	expect(path.entries.sort()).toEqual([...FIRST_FRAME_ENTRIES].sort());
+	return path;
 }
 
 describe('the first frame’s module graph', () => {
-	it('holds Ink, React, the map, the catalog cache and the progress file reader, and nothing of the game behind the map', () => {
+	it('holds the map, the catalog cache and the progress file reader, and nothing of Ink or of the game behind the map', () => {
 		const {inputs} = firstFramePath();
 		const has = (pattern: RegExp) => inputs.some((input) => pattern.test(input));
-		for (const needed of [/node_modules\/ink\//, /node_modules\/react\//, /src\/ui\/map\/campaign-map\.tsx$/, /src\/levels\/checked-cache\.ts$/, /src\/store\/progress-file\.ts$/]) {
+		for (const needed of [/src\/ui\/first-screen\.ts$/, /src\/ui\/map\/map-screen\.ts$/, /node_modules\/chalk\//, /src\/levels\/checked-cache\.ts$/, /src\/store\/progress-file\.ts$/]) {
 			expect(has(needed), String(needed)).toBe(true);
 		}
-		const banned = [/node_modules\/zod\//, /node_modules\/ajv/, /node_modules\/jsonc-parser\//, /node_modules\/ipaddr\.js\//, /node_modules\/(conf|semver)\//, /src\/engine\//, /src\/commands\//, /src\/levels\/(load|read-level|schema)\.ts$/, /src\/ui\/app\.tsx$/];
+		const banned = [/node_modules\/zod\//, /node_modules\/ajv/, /node_modules\/jsonc-parser\//, /node_modules\/ipaddr\.js\//, /node_modules\/(conf|semver|ink|react-reconciler|scheduler|yoga-layout)\//, /src\/engine\//, /src\/commands\//, /src\/levels\/(load|read-level|schema)\.ts$/, /src\/ui\/app\.tsx$/];
 		expect(inputs.filter((input) => banned.some((pattern) => pattern.test(input)))).toEqual([]);
 	});
 
@@ -59,6 +54,6 @@ describe('the first frame’s module graph', () => {
 		const {outputs} = firstFramePath();
 		const later = Object.entries(meta.outputs).filter(([file]) => file.endsWith('.js') && !outputs.includes(file));
 		const inputsLater = later.flatMap(([, output]) => Object.keys(output.inputs));
-		for (const moved of [/src\/ui\/app\.tsx$/, /src\/engine\/trace\.ts$/, /node_modules\/zod\//, /node_modules\/conf\//]) expect(inputsLater.some((input) => moved.test(input)), String(moved)).toBe(true);
+		for (const moved of [/src\/ui\/app\.tsx$/, /src\/engine\/trace\.ts$/, /node_modules\/zod\//, /node_modules\/conf\//, /node_modules\/ink\//, /node_modules\/yoga-layout\//]) expect(inputsLater.some((input) => moved.test(input)), String(moved)).toBe(true);
 	});
 });
