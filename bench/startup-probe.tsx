@@ -1,10 +1,11 @@
 /**
  * An instrumented copy of what `netquest` does before its first frame (see
  * src/cli/play.ts and src/cli/context.ts), in the same order: start reading
- * the UI's code, load the level catalog (through the checked-levels cache),
- * read the progress file, wait for the UI's code, render (the store opens
- * after the first frame). Bundled by the benchmark like netquest (same checker identity, so
- * the cache beside the bundle holds) and run in the same pseudo-terminal; it
+ * the UI's entry, load the level catalog (through the checked-levels cache),
+ * read the progress file, wait for the UI's entry, and start the game, whose
+ * first frame is written as text before Ink, the app and the store load.
+ * Bundled by the benchmark like netquest (same checker identity, so the
+ * cache beside the bundle holds) and run in the same pseudo-terminal; it
  * appends one JSON line of phase end times (ms since the process started)
  * to the file named by NETQUEST_PROBE_LOG, then ends. A probe for the
  * benchmark, not part of the game.
@@ -26,8 +27,8 @@ const saved = readSavedProgress(dataDir);
 const preview = memoryProgressStore(saved.progress);
 mark('progress file read (the store opens after the first frame)');
 const {runGame} = await ui;
-mark('UI code evaluated (ink, react, yoga, the map; read meanwhile)');
+mark('first frame code evaluated (the map and its text; Ink is not loaded yet)');
 void runGame({catalog, store: async () => (await import('../src/store/index.js')).openProgressStore({dataDir}), preview, color: true});
-mark('first frame rendered and written');
+mark('first frame written (text on the alternate screen)');
 fs.appendFileSync(process.env['NETQUEST_PROBE_LOG'] ?? '/dev/null', `${JSON.stringify(marks)}\n`);
 process.exit(0);
