@@ -1,7 +1,7 @@
 import type {CliContext} from './context.js';
 import {memoryProgressStore} from '../store/memory-store.js';
 import {readSavedProgress} from '../store/progress-file.js';
-import {holdYoungGeneration} from './heap.js';
+import {keepHeapSmall} from './heap.js';
 import {EXIT, type ExitCode} from './io.js';
 
 /**
@@ -45,7 +45,7 @@ export async function playCommand(args: readonly string[], context: CliContext):
 	const {runGame} = await ui;
 	// The game always runs in a terminal: colour unless --no-color or the saved setting says never (runGame honours NO_COLOR).
 	const color = !context.options.noColor && preview.getSettings().color !== 'never';
-	void holdYoungGeneration();
+	void keepHeapSmall();
 	const code = await runGame({catalog, store: store ?? (() => context.openStore()), preview, color, env: {...io.env}});
 	// 128 + the signal's number when a signal stopped the game (143 for SIGTERM), as shells expect.
 	if (code >= 128) return code;
