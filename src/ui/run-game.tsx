@@ -92,15 +92,14 @@ export async function runGame(options: RunGameOptions): Promise<number> {
 	const preview = options.preview ?? (typeof options.store === 'function' ? undefined : options.store);
 	// A level asked for by id opens on its briefing, not the map; off the alternate screen the app draws in
 	// the flow of the terminal: either way, nothing to draw before the app.
-	const firstScreen =
-		fullScreen && preview && options.initialLevelId === undefined
-			? firstScreenText({catalog: options.catalog, store: preview, size: terminalSize(stdout), color, screenReader})
-			: undefined;
-	if (raw) stdin.setRawMode(true);
-	// The first frame, then the cursor back home, hidden, where the app's first render starts.
-	if (fullScreen) stdout.write(ENTER_ALTERNATE_SCREEN + (firstScreen === undefined ? '' : HIDE_CURSOR + firstScreen + CURSOR_HOME));
-	// Leave the alternate screen even if the process ends without unmounting (a signal, process.exit).
-	process.once('exit', restore);
+	let firstScreen: string | undefined;
+	try {
+		if (fullScreen && preview && options.initialLevelId === undefined) {
+			firstScreen = firstScreenText({catalog: options.catalog, store: preview, size: terminalSize(stdout), color, screenReader});
+		}
+	} catch {
+		// Never a reason not to start: the app draws the map itself (and says what went wrong, if anything does).
+	}
 	const inkOptions = {
 		stdout,
 		stderr,
@@ -124,6 +123,11 @@ export async function runGame(options: RunGameOptions): Promise<number> {
 	// A write that fails (EIO, EPIPE) means the terminal is gone, as with SIGHUP: close, never crash.
 	const onWriteError = (): void => onSignal('SIGHUP');
 	stdout.on('error', onWriteError);
+	if (raw) stdin.setRawMode(true);
+	// The first frame, then the cursor back home, hidden, where the app's first render starts.
+	if (fullScreen) stdout.write(ENTER_ALTERNATE_SCREEN + (firstScreen === undefined ? '' : HIDE_CURSOR + firstScreen + CURSOR_HOME));
+	// Leave the alternate screen even if the process ends without unmounting (a signal, process.exit).
+	process.once('exit', restore);
 	try {
 		const [{render}, {App}, store] = await Promise.all([import('ink'), import('./app.js'), typeof options.store === 'function' ? options.store() : options.store]);
 		// Stopped while the app was loading: there is no work to save yet.
