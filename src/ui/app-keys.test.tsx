@@ -113,4 +113,16 @@ describe('keys typed faster than frames, outside the prompt', () => {
 		const frame = await waitForFrame(app, (f) => f.includes('Enter start'));
 		expect(frame.split('\n')[0]).toContain('Third level');
 	});
+
+	it('ignores a run that is not made of the screen\'s keys (a paste): "quick" on the map does not quit', async () => {
+		const store = memoryProgressStore();
+		const catalog = fixtureCatalog([fixtureLevel(), fixtureLevel({id: 'second', title: 'Second level'})]);
+		const app = render(<App catalog={catalog} store={store} rules={fakeRules} color={false} />);
+		await waitForFrame(app, (f) => f.includes('Second level'));
+		app.stdin.write('quick');
+		app.stdin.write('j');
+		// Still on the map, and still answering keys: j moved the cursor to the second level.
+		const frame = await waitForFrame(app, (f) => /› .*Second level/u.test(f));
+		expect(frame).toContain('Solved 0/2');
+	});
 });

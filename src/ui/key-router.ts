@@ -72,19 +72,40 @@ function pageAction(type: 'scroll-page' | 'scroll-help', delta: number, lines: n
 export function routeKey(input: string, key: Key, context: KeyContext): void {
 	const presses = isCompoundChunk(input, key) ? splitChunk(input) : [{input, key}];
 	for (const press of presses) {
-		// A run of characters is text only for the prompt; anywhere else each character is a key of its own
-		// ("jj" typed fast on the map moves twice).
-		if (press.input.length > 1 && !press.key.ctrl && !press.key.meta && !typesText(context.getState())) {
-			for (const char of press.input) routeOne(char, press.key, context);
-		} else {
-			routeOne(press.input, press.key, context);
+		// A run of characters is text for the prompt. Elsewhere, a run made only of this screen's keys is those
+		// keys typed fast ("jj" on the map moves twice); any other run (a paste, "ping web") is not meant for
+		// this screen and is ignored whole, so a "q" inside it does not quit.
+		if (press.input.length > 1 && !press.key.ctrl && !press.key.meta && outsidePrompt(context.getState())) {
+			const state = context.getState();
+			if ([...press.input].every((char) => isKey(state, char))) for (const char of press.input) routeOne(char, press.key, context);
+			continue;
 		}
+		routeOne(press.input, press.key, context);
 	}
 }
 
-/** Whether keys go to the workbench's prompt as text right now. */
-function typesText(state: AppState): boolean {
-	return !state.help && state.screen === 'workbench' && state.focus === 'prompt';
+/** Whether keys are single keys right now, not text for the workbench's prompt (or a goal being picked). */
+function outsidePrompt(state: AppState): boolean {
+	return state.help || state.screen !== 'workbench';
+}
+
+/** Whether a character is a key of the screen (or the help) the state shows. */
+function isKey(state: AppState, char: string): boolean {
+	const key = splitChunk(char)[0]?.key;
+	if (key === undefined) return false;
+	if (state.help) return helpKeyIntent(char, key) !== undefined;
+	switch (state.screen) {
+		case 'map':
+			return mapKeyIntent(char, key) !== undefined;
+		case 'briefing':
+			return briefingKeyIntent(char, key) !== undefined;
+		case 'trace':
+			return traceKeyIntent(char, key) !== undefined;
+		case 'complete':
+			return completeKeyIntent(char, key) !== undefined;
+		case 'workbench':
+			return false;
+	}
 }
 
 function routeOne(input: string, key: Key, context: KeyContext): void {

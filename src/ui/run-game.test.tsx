@@ -47,23 +47,29 @@ function start(isTTY: boolean, env: NodeJS.ProcessEnv) {
 describe('runGame', () => {
 	it('plays on the alternate screen and leaves it, cursor shown, when the player quits', async () => {
 		const {stdin, stdout, exit} = start(true, {});
+		// The map is written at once, keys already raw (type-ahead is neither echoed nor held back).
+		expect(stdout.output).toContain('Solved 0/1');
+		expect(stdin.isRaw).toBe(true);
 		await waitForFrame(stdout, (output) => output.includes('Solved 0/1'));
 		expect(stdout.output.startsWith('\u001B[?1049h')).toBe(true);
 		expect(stdout.output).toMatch(/\u001B\[3\dm/);
 		stdin.write('q');
 		expect(await exit).toBe(0);
 		expect(stdout.output.endsWith('\u001B[?1049l\u001B[?25h')).toBe(true);
+		expect(stdin.isRaw).toBe(false);
+		// The app's first render drew the very map that was written: nothing to clear.
+		expect(stdout.output).not.toContain('\u001B[2J');
 	});
 
 	it('keeps keys typed before the app has loaded and gives them to it in order', async () => {
 		const {stdin, stdout, exit} = start(true, {});
 		// Typed at once, while the first frame is up and the app is still being imported: ↓ onto the broken
-		// level, ↑ back to the first level, Enter to open it.
+		// level, ↓ onto the sandbox, Enter to open it (lost or reordered keys would open something else).
 		expect(stdout.output).toContain('Open the website');
 		stdin.write('\u001B[B');
-		stdin.write('\u001B[A');
+		stdin.write('\u001B[B');
 		stdin.write('\r');
-		await waitForFrame(stdout, (output) => output.includes('Q: What does a firewall do?'));
+		await waitForFrame(stdout, (output) => /sandbox/iu.test(output.slice(output.lastIndexOf('Open the website'))) && output.includes('Enter start'));
 		stdin.write('q');
 		expect(await exit).toBe(0);
 	});
@@ -89,6 +95,10 @@ describe('runGame', () => {
 		// The map was on screen, with the preview's progress, before the store was asked for.
 		expect(onScreenWhenOpened).toContain('Solved 0/1');
 		await waitForFrame(stdout, (output) => output.includes('Solved 1/1'));
+		// The store's map is not the one written: the screen was cleared before the app drew over it.
+		const cleared = stdout.output.indexOf('\u001B[2J');
+		expect(cleared).toBeGreaterThan(stdout.output.indexOf('Solved 0/1'));
+		expect(cleared).toBeLessThan(stdout.output.indexOf('Solved 1/1'));
 		stdin.write('q');
 		expect(await exit).toBe(0);
 	});
@@ -108,12 +118,25 @@ describe('runGame stopped from outside', () => {
 		['SIGTERM', 143],
 		['SIGHUP', 129],
 		['SIGINT', 130],
-	] as const)('%s closes the game like quitting: alternate screen left, cursor shown, 128 + the signal', async (signal, code) => {
-		const {stdout, exit} = start(true, {});
-		await waitForFrame(stdout, (output) => output.includes('Solved 0/1'));
+	] as const)('%s closes the game like quitting: alternate screen left, cursor shown, line mode back, 128 + the signal', async (signal, code) => {
+		const {stdin, stdout, exit} = start(true, {});
+		// Once the app runs: ↓ moves the cursor onto the broken level, which only the app can do.
+		const before = stdout.output.length;
+		stdin.write('\u001B[B');
+		await waitForFrame(stdout, (output) => /› *✗ Broken level/u.test(output.slice(before).replace(/\u001B\[[0-9;?]*[A-Za-z]/gu, '')));
 		process.emit(signal, signal);
 		expect(await exit).toBe(code);
 		expect(stdout.output.endsWith('\u001B[?1049l\u001B[?25h')).toBe(true);
+		expect(stdin.isRaw).toBe(false);
+	});
+
+	it('a signal while the app is still loading (the first frame on screen) ends the game just as cleanly', async () => {
+		const {stdin, stdout, exit} = start(true, {});
+		expect(stdout.output).toContain('Solved 0/1');
+		process.emit('SIGTERM', 'SIGTERM');
+		expect(await exit).toBe(143);
+		expect(stdout.output.endsWith('\u001B[?1049l\u001B[?25h')).toBe(true);
+		expect(stdin.isRaw).toBe(false);
 	});
 
 	it('a terminal that fails to write (EIO: it is gone) closes the game instead of crashing it', async () => {

@@ -20,8 +20,9 @@ import {terminalSize} from './layout.js';
  * the same rows and escape codes the app draws), then Ink, React and the app
  * (commands, engine, session rules: most of the program) are imported, and
  * the progress store opened when it comes as a function, and the app's first
- * render draws the same cells over it. Keys typed meanwhile wait in the
- * terminal and reach the app in order.
+ * render draws the same cells over it (the screen is cleared first if the
+ * store or the terminal's size changed the map meanwhile). Keys typed
+ * meanwhile wait in the terminal and reach the app in order.
  */
 
 /** What `runGame` needs. */
@@ -50,6 +51,7 @@ const LEAVE_ALTERNATE_SCREEN = '\u001B[?1049l';
 const SHOW_CURSOR = '\u001B[?25h';
 const HIDE_CURSOR = '\u001B[?25l';
 const CURSOR_HOME = '\u001B[H';
+const CLEAR_SCREEN = '\u001B[2J';
 
 /** Whether colour may be used: asked for, and no `NO_COLOR` (any non-empty value, see no-color.org). */
 export function colorEnabled(wanted: boolean, env: NodeJS.ProcessEnv): boolean {
@@ -92,14 +94,16 @@ export async function runGame(options: RunGameOptions): Promise<number> {
 	const preview = options.preview ?? (typeof options.store === 'function' ? undefined : options.store);
 	// A level asked for by id opens on its briefing, not the map; off the alternate screen the app draws in
 	// the flow of the terminal: either way, nothing to draw before the app.
-	let firstScreen: string | undefined;
-	try {
-		if (fullScreen && preview && options.initialLevelId === undefined) {
-			firstScreen = firstScreenText({catalog: options.catalog, store: preview, size: terminalSize(stdout), color, screenReader});
+	/** The first frame for this progress at the terminal's size now; undefined if there is none to write. */
+	const firstScreenOr = (progress: FirstScreenOptions['store']): string | undefined => {
+		try {
+			return firstScreenText({catalog: options.catalog, store: progress, size: terminalSize(stdout), color, screenReader});
+		} catch {
+			// Never a reason not to start: the app draws the map itself (and says what went wrong, if anything does).
+			return undefined;
 		}
-	} catch {
-		// Never a reason not to start: the app draws the map itself (and says what went wrong, if anything does).
-	}
+	};
+	const firstScreen = fullScreen && preview && options.initialLevelId === undefined ? firstScreenOr(preview) : undefined;
 	const inkOptions = {
 		stdout,
 		stderr,
@@ -123,13 +127,16 @@ export async function runGame(options: RunGameOptions): Promise<number> {
 	// A write that fails (EIO, EPIPE) means the terminal is gone, as with SIGHUP: close, never crash.
 	const onWriteError = (): void => onSignal('SIGHUP');
 	stdout.on('error', onWriteError);
-	if (raw) stdin.setRawMode(true);
-	// The first frame, then the cursor back home, hidden, where the app's first render starts.
-	if (fullScreen) stdout.write(ENTER_ALTERNATE_SCREEN + (firstScreen === undefined ? '' : HIDE_CURSOR + firstScreen + CURSOR_HOME));
 	// Leave the alternate screen even if the process ends without unmounting (a signal, process.exit).
 	process.once('exit', restore);
 	try {
+		if (raw) stdin.setRawMode(true);
+		// The first frame, then the cursor back home, hidden, where the app's first render starts.
+		if (fullScreen) stdout.write(ENTER_ALTERNATE_SCREEN + (firstScreen === undefined ? '' : HIDE_CURSOR + firstScreen + CURSOR_HOME));
 		const [{render}, {App}, store] = await Promise.all([import('ink'), import('./app.js'), typeof options.store === 'function' ? options.store() : options.store]);
+		// Ink's first render writes over the screen without erasing it: if the app's map is not the one written
+		// (the store had a warning the file did not, the terminal was resized), clear it first.
+		if (firstScreen !== undefined && firstScreenOr(store) !== firstScreen) stdout.write(CLEAR_SCREEN + CURSOR_HOME);
 		// Stopped while the app was loading: there is no work to save yet.
 		if (stoppedBy === undefined) {
 			instance = render(<App catalog={options.catalog} store={store} initialLevelId={options.initialLevelId} color={color} />, inkOptions);

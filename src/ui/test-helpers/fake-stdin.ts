@@ -31,8 +31,19 @@ export class FakeStdin extends EventEmitter {
 		return data;
 	}
 
+	/** Every raw-mode switch asked for, in order (true: raw). */
+	readonly rawModes: boolean[] = [];
+
+	/** Whether the terminal is in raw mode now (the last switch asked for). */
+	get isRaw(): boolean {
+		return this.rawModes.at(-1) ?? false;
+	}
+
 	setEncoding(): void {}
-	setRawMode(): void {}
+	setRawMode(mode: boolean): this {
+		this.rawModes.push(mode);
+		return this;
+	}
 	resume(): void {}
 	pause(): void {}
 	ref(): void {}
