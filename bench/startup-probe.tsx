@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {builtInLevelsDir} from '../src/levels/catalog.js';
-import {loadCatalogQuickly} from '../src/levels/checked-cache.js';
+import {loadCatalogQuickly} from '../src/levels/load-quickly.js';
 import {memoryProgressStore} from '../src/store/memory-store.js';
 import {readSavedProgress} from '../src/store/progress-file.js';
 

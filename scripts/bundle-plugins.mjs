@@ -36,10 +36,13 @@ export const noDevtools = {
 export const yogaWithoutFetch = {
 	name: 'yoga-without-fetch',
 	setup(build) {
-		build.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/][^\\/]+\.js$/}, async (args) => ({
-			contents: (await fs.promises.readFile(args.path, 'utf8')).replaceAll('typeof fetch', 'typeof undefined'),
-			loader: 'js',
-		}));
+		build.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/][^\\/]+\.js$/}, async (args) => {
+			const source = await fs.promises.readFile(args.path, 'utf8');
+			// Yoga 3.2 checks twice; any other count means a changed loader, to look at rather than skip.
+			const checks = source.split('typeof fetch').length - 1;
+			if (checks !== 2) return {errors: [{text: `yoga-without-fetch: ${args.path} checks \`typeof fetch\` ${checks} times, not 2: Yoga changed, re-check the patch`}]};
+			return {contents: source.replaceAll('typeof fetch', 'typeof undefined'), loader: 'js'};
+		});
 	},
 };
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {displayPath} from '../levels/display-path.js';
 import {builtInLevelsDir, type Catalog} from '../levels/catalog.js';
-import {loadCatalogQuickly} from '../levels/checked-cache.js';
+import {loadCatalogQuickly} from '../levels/load-quickly.js';
 import type {LevelProblem} from '../levels/problem.js';
 import {sanitizeText} from '../levels/sanitize.js';
 import type {ProgressStore} from '../store/index.js';

@@ -4,7 +4,8 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, describe, expect, it} from 'vitest';
 import type {FolderLoader} from './catalog.js';
-import {BUILD_CHECKER, CHECKED_CACHE_FILE, CHECKED_KEY_FILE, cachedFolder, loadCatalogQuickly} from './checked-cache.js';
+import {BUILD_CHECKER, CHECKED_CACHE_FILE, CHECKED_KEY_FILE, cachedFolder} from './checked-cache.js';
+import {loadCatalogQuickly} from './load-quickly.js';
 import {loadCatalog, loadFolder} from './load.js';
 import {writeCheckedCache} from './write-checked-cache.js';
 

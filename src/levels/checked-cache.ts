@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {assembleCatalog, type Catalog, type CatalogEntry, type CatalogOptions, catalogFolders, type FolderLoad, type FolderLoader, type LoadedEntry} from './catalog.js';
+import type {CatalogEntry, FolderLoad, LoadedEntry} from './catalog.js';
 import {MAX_LEVEL_FILE_BYTES} from './limits.js';
 import type {LevelProblem} from './problem.js';
 
@@ -29,8 +29,9 @@ export const CHECKED_CACHE_FILE = '.netquest-checked.json';
 /** Beside it, what the folder held when the cache was written (its fingerprint, bytes compared as they are). */
 export const CHECKED_KEY_FILE = '.netquest-checked.key';
 
-/** The identity of the checker this build carries (the build defines it); undefined when running from the sources. */
+/** Replaced by the build (esbuild `define`) with the checker's identity; absent when running from the sources. */
 declare const __NETQUEST_CHECKER__: string | undefined;
+/** The identity of the checker this build carries; undefined when running from the sources (no cache then). */
 export const BUILD_CHECKER: string | undefined = typeof __NETQUEST_CHECKER__ === 'string' ? __NETQUEST_CHECKER__ : undefined;
 
 /** A file path as stored: relative to the folder, with forward slashes. */
@@ -163,32 +164,4 @@ export function cachedFolder(dir: string, checker: string | undefined = BUILD_CH
 		// Missing, unreadable, not JSON or not the shape written (either file): the full check decides.
 		return undefined;
 	}
-}
-
-/**
- * The catalog as `loadCatalog` (load.ts) gives it, drawing the built-in
- * folder from its cache and skipping folders without level files; the
- * full check (and the schema code) is loaded only for what is left. Used
- * where start-up time matters: the game's first frame.
- */
-export async function loadCatalogQuickly(
-	options: CatalogOptions,
-	{checker = BUILD_CHECKER, fullLoader = async () => (await import('./load.js')).loadFolder}: {checker?: string; fullLoader?: () => Promise<FolderLoader>} = {},
-): Promise<Catalog> {
-	const builtIn = options.builtInDir === undefined ? undefined : path.resolve(options.builtInDir);
-	const known = new Map<string, FolderLoad>();
-	let rest = false;
-	for (const {dir} of catalogFolders(options)) {
-		if (known.has(dir) || !fs.existsSync(dir)) continue;
-		const quick = dir === builtIn ? cachedFolder(dir, checker) : emptyFolder(dir);
-		if (quick) known.set(dir, quick);
-		else rest = true;
-	}
-	const full = rest ? await fullLoader() : undefined;
-	return assembleCatalog(options, (dir) => known.get(dir) ?? full!(dir));
-}
-
-/** A folder with no `.json` file anywhere the loader looks (and nothing unreadable) holds no pack. */
-function emptyFolder(dir: string): FolderLoad | undefined {
-	return folderFingerprint(dir, '')?.files === 0 ? {packs: [], problems: []} : undefined;
 }

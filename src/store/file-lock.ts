@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import {codeOf} from './fs-errors.js';
 
 /**
  * A lock between netquest processes sharing one data directory, so that a
@@ -16,11 +17,6 @@ const ATTEMPTS = 200;
 /** Blocks the thread for `ms` milliseconds (the store is synchronous, like conf). */
 function sleep(ms: number): void {
 	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-/** The error code of a failed fs call. */
-function codeOf(error: unknown): string | undefined {
-	return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
 }
 
 /** Takes the lock; false when it cannot be taken at all (a read-only directory): go on without. */

@@ -11,7 +11,8 @@ import {
 	type ProgressData,
 	type ReadProgress,
 } from './progress-format.js';
-import {codeOf, messageOf, PROGRESS_FILE, readProgressFile as readFile} from './progress-file.js';
+import {codeOf, messageOf} from './fs-errors.js';
+import {PROGRESS_FILE, readProgressFile as readFile} from './progress-file.js';
 import {progressStoreOver} from './store-over.js';
 
 export {PROGRESS_FILE};

@@ -4,7 +4,8 @@ import {progressStoreOver} from './store-over.js';
 
 /**
  * A progress store kept in memory, with the same behaviour as the file
- * store: for tests and the UI's tests. `initial` seeds it.
+ * store: for tests, and for the game's first frame, drawn from the progress
+ * file as read while the real store opens (src/cli/play.ts). `initial` seeds it.
  */
 export function memoryProgressStore(initial: Partial<ProgressData> = {}): ProgressStore {
 	let progress: ProgressData = {...emptyProgress(), ...initial};

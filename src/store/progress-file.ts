@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import {codeOf, messageOf} from './fs-errors.js';
 import {emptyProgress, type ReadProgress, readProgressText} from './progress-format.js';
 
 /**
@@ -10,16 +11,6 @@ import {emptyProgress, type ReadProgress, readProgressText} from './progress-for
 
 /** The progress file's name inside the data directory. */
 export const PROGRESS_FILE = 'progress.json';
-
-/** The error message of anything thrown. */
-export function messageOf(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
-
-/** The error code of a failed fs call. */
-export function codeOf(error: unknown): string | undefined {
-	return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
-}
 
 /** The progress file's contents right now; a missing file is empty progress. Never throws. */
 export function readProgressFile(file: string): ReadProgress {

@@ -1,12 +1,14 @@
 import React from 'react';
 import {styledCharsFromTokens, styledCharsToString, tokenize} from '@alcalzone/ansi-tokenize';
 import {cleanup, render} from 'ink-testing-library';
+import stringWidth from 'string-width';
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {memoryProgressStore} from '../store/memory-store.js';
 import type {ProgressStore} from '../store/progress.js';
 import {App} from './app.js';
 import {firstScreenText} from './first-screen.js';
 import {fixtureCatalog, fixtureLevel} from './test-helpers/fixtures.js';
+import {waitForFrame} from './test-helpers/wait-for-frame.js';
 
 // Colours forced on for this file's worker, so the coloured frames are compared too.
 vi.hoisted(() => {
@@ -22,14 +24,14 @@ function storeWith(warnings: readonly string[]): ProgressStore {
 	return {...store, warnings: [...warnings]};
 }
 
-/** The app's frame at a terminal size, as Ink writes it. */
-async function appFrame(store: ProgressStore, columns: number, rows: number, color: boolean): Promise<string | undefined> {
+/** The app's frame once it is drawn at a terminal size (as many rows as the frame has), as Ink writes it. */
+async function appFrame(store: ProgressStore, columns: number, rows: number, color: boolean): Promise<string> {
 	const instance = render(<App catalog={catalog} store={store} color={color} />);
 	Object.defineProperty(instance.stdout, 'columns', {value: columns, configurable: true});
 	Object.defineProperty(instance.stdout, 'rows', {value: rows, configurable: true});
 	instance.stdout.emit('resize');
-	await new Promise((resolve) => setTimeout(resolve, 50));
-	return instance.lastFrame();
+	await waitForFrame(instance, (frame) => frame.split('\n').length === rows - 1 && frame.split('\n').every((row) => stringWidth(row) <= columns));
+	return instance.lastFrame() ?? '';
 }
 
 /** Text as terminal cells, written out the way Ink writes a row of cells: equal only if every cell (character and style) is. */
