@@ -1,5 +1,6 @@
 import type {NetworkInput} from '../engine/network.js';
 import {levelSchema, type Level} from '../levels/schema.js';
+import {SANDBOX_ID} from './sandbox-id.js';
 
 /**
  * The sandbox: a free network to try commands on, every command allowed,
@@ -10,7 +11,7 @@ import {levelSchema, type Level} from '../levels/schema.js';
  */
 
 /** The id that marks the sandbox. */
-export const SANDBOX_ID = 'sandbox';
+export {SANDBOX_ID};
 
 /** TravelBuddy's first server and a customer's laptop, both on the internet. */
 const STARTER: NetworkInput = {

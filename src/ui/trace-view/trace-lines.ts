@@ -4,7 +4,8 @@ import {windowAround} from '../scroll-window.js';
 import {type Segment, type StyledLine, plainLine, seg, truncateLine} from '../text/styled-line.js';
 import {wrapLine} from '../text/wrap.js';
 import {textWidth} from '../text/width.js';
-import {quoteDecider} from '../../commands/index.js';
+// The module itself, not the command language's index: the trace view must not pull the command table in.
+import {quoteDecider} from '../../commands/quote-decider.js';
 import {blockingHopIndex, type TraceViewState} from './use-trace-view-state.js';
 
 /**

@@ -10,7 +10,8 @@ import {
 	describeRoute,
 	describeSgInbound,
 	describeSgOutbound,
-} from '../../commands/index.js';
+	// The module itself, not the command language's index: the workbench's drawing must not pull the command table in.
+} from '../../commands/network-text.js';
 import {type Segment, type StyledLine, lineWidth, padLine, seg, truncateLine} from '../text/styled-line.js';
 import {wrapLine} from '../text/wrap.js';
 
