@@ -3,6 +3,7 @@ import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import {memoryProgressStore} from '../store/memory-store.js';
 import {App} from './app.js';
+import {type GameParts, loadGameParts} from './game-parts.js';
 import {fakeRules, fixtureCatalog, fixtureLevel} from './test-helpers/fixtures.js';
 import {waitForFrame} from './test-helpers/wait-for-frame.js';
 
@@ -126,3 +127,28 @@ describe('keys typed faster than frames, outside the prompt', () => {
 		expect(frame).toContain('Solved 0/2');
 	});
 });
+
+describe('before the game\'s parts have loaded', () => {
+	it('answers the map\'s keys at once and keeps the others, in order, until the parts arrive', async () => {
+		let arrive: (parts: GameParts) => void = () => undefined;
+		const held = new Promise<GameParts>((resolve) => {
+			arrive = resolve;
+		});
+		const catalog = fixtureCatalog([fixtureLevel(), fixtureLevel({id: 'second', title: 'Second level'})]);
+		const app = render(<App catalog={catalog} store={memoryProgressStore()} rules={fakeRules} color={false} loadParts={() => held} />);
+		await waitForFrame(app, (f) => f.includes('Second level'));
+		// The map moves and opens a briefing without the parts…
+		app.stdin.write('j');
+		await waitForFrame(app, (f) => /› .*Second level/u.test(f));
+		app.stdin.write('\r');
+		await waitForFrame(app, (f) => f.includes('Enter start') && f.split('\n')[0]!.includes('Second level'));
+		// …starting the level needs them: Enter and the text typed after it wait.
+		app.stdin.write('\r');
+		app.stdin.write('firew');
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		expect(app.lastFrame()).toContain('Enter start');
+		arrive(await loadGameParts());
+		await waitForFrame(app, (f) => f.includes('› firew'));
+	});
+});
+

@@ -1,10 +1,10 @@
 import React, {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {useApp, useIsScreenReaderEnabled} from 'ink';
-import {complete, helpFor} from '../commands/index.js';
-import {sessionReducer, startSession} from '../game/index.js';
+import {SANDBOX_ID} from '../game/sandbox-id.js';
 import type {Catalog} from '../levels/load.js';
 import type {ProgressStore} from '../store/progress.js';
 import {completeLines} from './complete/complete-lines.js';
+import {type GameParts, loadGameParts} from './game-parts.js';
 import {frameColumns, layoutMode} from './layout.js';
 import {initialCursor} from './map/map-items.js';
 import {mapItemsOf} from './map/map-model.js';
@@ -24,14 +24,21 @@ export type AppProps = {
 	/** Open this level's briefing first (`sandbox` for the sandbox). */
 	readonly initialLevelId?: string;
 	readonly color: boolean;
-	/** The session rules; tests may pass fakes. */
+	/** The session rules; tests may pass fakes (the game's own come with its parts). */
 	readonly rules?: SessionRules;
+	/** The game's parts when the caller has them already; else the app loads them once mounted. */
+	readonly parts?: GameParts;
+	/** How the app loads its parts (tests may hold them back). */
+	readonly loadParts?: () => Promise<GameParts>;
 };
 
-const GAME_RULES: SessionRules = {startSession, sessionReducer};
+/** Until the game's parts arrive no level can start and the sandbox cannot be made: the keys that would do it wait. */
+const PARTS_NOT_LOADED = (): never => {
+	throw new Error("the game's parts are not loaded yet");
+};
 
 /** The game: its state, saving progress as it changes, keys, and the screen to draw. */
-export function App({catalog, store, initialLevelId, color, rules = GAME_RULES}: AppProps): React.JSX.Element {
+export function App({catalog, store, initialLevelId, color, rules: givenRules, parts: givenParts, loadParts = loadGameParts}: AppProps): React.JSX.Element {
 	const size = useTerminalSize();
 	const mode = layoutMode(size, useIsScreenReaderEnabled());
 	const {exit} = useApp();
@@ -42,10 +49,40 @@ export function App({catalog, store, initialLevelId, color, rules = GAME_RULES}:
 		void version;
 		return mapItemsOf(catalog, store);
 	}, [catalog, store, version]);
-	const reducer = useMemo(() => createAppReducer(rules), [rules]);
+	// The game's parts (session rules, completion, command help, the sandbox) load after the first render;
+	// until then the map answers its keys and keys that need the parts wait (useKeyRouter).
+	const [parts, setParts] = useState(givenParts);
+	useEffect(() => {
+		if (parts) return;
+		let mounted = true;
+		// After the keys already typed have been read (setImmediate runs after the loop's I/O): the map answers
+		// them before the parts' code is compiled.
+		const start = setImmediate(() => {
+			void loadParts().then((loaded) => {
+				if (mounted) setParts(loaded);
+			});
+		});
+		return () => {
+			mounted = false;
+			clearImmediate(start);
+		};
+	}, [parts, loadParts]);
+	const rules = useRef<SessionRules | undefined>(undefined);
+	rules.current = givenRules ?? parts?.rules;
+	const reducer = useMemo(
+		() =>
+			createAppReducer({
+				startSession: (...args) => (rules.current?.startSession ?? PARTS_NOT_LOADED)(...args),
+				sessionReducer: (...args) => (rules.current?.sessionReducer ?? PARTS_NOT_LOADED)(...args),
+			}),
+		[],
+	);
+	const sandboxLevel = parts?.sandboxLevel ?? PARTS_NOT_LOADED;
 	const [state, dispatch, getState] = useSyncReducer(reducer, (): AppState => {
 		const start = initialAppState(initialCursor(items, initialLevelId));
-		return initialLevelId ? reducer(start, openLevelAction(catalog, store, initialLevelId)) : start;
+		// The sandbox is made by the game's parts: asked for before they are here, the game starts on the map.
+		if (!initialLevelId || (initialLevelId === SANDBOX_ID && !parts)) return start;
+		return reducer(start, openLevelAction(catalog, store, initialLevelId, sandboxLevel));
 	});
 	usePersistence(state.current, store, onSaved);
 	// The store's warnings are said on the map until the player leaves it; later ones (a file damaged
@@ -65,13 +102,14 @@ export function App({catalog, store, initialLevelId, color, rules = GAME_RULES}:
 	}, [onMap, onSaved]);
 	const {current} = state;
 	const session = current?.session;
-	const commandHelp = useMemo(() => helpFor(), []);
+	const commandHelp = parts?.commandHelp ?? [];
 	const next = useMemo(() => {
 		void version;
 		return levelAfter(catalog, store, current?.level.id);
 	}, [catalog, store, current?.level.id, version]);
 	const steps = session ? session.draft.map((command, index) => ({command, realWorld: session.draftRealWorld?.[index] ?? []})) : [];
 	useKeyRouter({
+		ready: parts !== undefined,
 		getState,
 		size,
 		mode,
@@ -79,11 +117,11 @@ export function App({catalog, store, initialLevelId, color, rules = GAME_RULES}:
 		commandHelp,
 		completer: (text, cursor) => {
 			const network = getState().current?.session?.network;
-			return network ? complete(network, text, cursor) : {from: cursor, candidates: []};
+			return network && parts ? parts.complete(network, text, cursor) : {from: cursor, candidates: []};
 		},
 		completeLineCount: () =>
 			current && session?.completed ? completeLines({title: current.level.title, report: session.completed, steps, next: next?.level.title, width: frameColumns(size)}).length : 0,
-		open: (id) => openLevelAction(catalog, store, id),
+		open: (id) => openLevelAction(catalog, store, id, sandboxLevel),
 		nextId: next?.level.id,
 		dispatch,
 		exit,

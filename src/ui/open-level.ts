@@ -1,6 +1,8 @@
-import {nextLevel, sandboxLevel, SANDBOX_ID} from '../game/index.js';
+import {nextLevel} from '../game/campaign.js';
+import {SANDBOX_ID} from '../game/sandbox-id.js';
 import {levelHash} from '../levels/hash.js';
-import type {Catalog, PlayableEntry} from '../levels/load.js';
+import type {Catalog, PlayableEntry} from '../levels/catalog.js';
+import type {Level} from '../levels/schema.js';
 import type {ProgressStore} from '../store/progress.js';
 import {levelIds} from './map/map-model.js';
 import type {AppAction} from './use-app-state.js';
@@ -17,8 +19,12 @@ function playable(catalog: Catalog, id: string): PlayableEntry | undefined {
 	return undefined;
 }
 
-/** The action that opens a level's briefing (`sandbox` included) with its saved draft and hints; a notice when there is no such level. */
-export function openLevelAction(catalog: Catalog, store: Pick<ProgressStore, 'getLevel'>, id: string): AppAction {
+/**
+ * The action that opens a level's briefing (`sandbox` included, made by
+ * `sandboxLevel`) with its saved draft and hints; a notice when there is no
+ * such level.
+ */
+export function openLevelAction(catalog: Catalog, store: Pick<ProgressStore, 'getLevel'>, id: string, sandboxLevel: () => Level): AppAction {
 	const progress = store.getLevel(id);
 	const saved = {draft: progress?.draft ?? [], hintsUsed: progress?.hintsUsed ?? 0};
 	if (id === SANDBOX_ID) {

@@ -56,4 +56,21 @@ describe('the first frame’s module graph', () => {
 		const inputsLater = later.flatMap(([, output]) => Object.keys(output.inputs));
 		for (const moved of [/src\/ui\/app\.tsx$/, /src\/engine\/trace\.ts$/, /node_modules\/zod\//, /node_modules\/conf\//, /node_modules\/ink\//, /node_modules\/yoga-layout\//]) expect(inputsLater.some((input) => moved.test(input)), String(moved)).toBe(true);
 	});
+
+	it('leaves zod, the engine\'s walk and grading, and the command table out of the app\'s own graph: they come with the game\'s parts', () => {
+		const app = Object.entries(meta.outputs).find(([, output]) => output.entryPoint === 'src/ui/app.tsx');
+		expect(app).toBeDefined();
+		const seen = new Set<string>();
+		const visit = (file: string): void => {
+			if (seen.has(file)) return;
+			seen.add(file);
+			for (const imported of meta.outputs[file]?.imports ?? []) if (!imported.external && imported.kind === 'import-statement') visit(imported.path);
+		};
+		visit(app![0]);
+		const inputs = [...seen].flatMap((file) => Object.keys(meta.outputs[file]?.inputs ?? {}));
+		const heavy = [/node_modules\/zod\//, /node_modules\/ipaddr\.js\//, /src\/engine\/(trace|grade|network)\.ts$/, /src\/commands\/(index|table|parse)\.ts$/, /src\/game\/session\.ts$/];
+		expect(inputs.filter((input) => heavy.some((pattern) => pattern.test(input)))).toEqual([]);
+		expect(inputs).toContain('src/ui/app.tsx');
+	});
 });
+
