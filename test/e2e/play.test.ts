@@ -6,7 +6,7 @@ import {execute} from '../../src/commands/index.js';
 import {grade} from '../../src/engine/grade.js';
 import {builtInLevelsDir, loadCatalog} from '../../src/levels/load.js';
 import type {Level} from '../../src/levels/schema.js';
-import {hasTmux, startTerminal, type Terminal} from './terminal.js';
+import {hasTmux, startTerminal, type Terminal} from '../robustness/support/tmux.js';
 
 /**
  * End to end, in a real pseudo-terminal: play the first built-in level to
@@ -14,7 +14,6 @@ import {hasTmux, startTerminal, type Terminal} from './terminal.js';
  * the level solved and the work in progress on the second level restored.
  */
 
-const root = path.resolve(import.meta.dirname, '..', '..');
 const levels = loadCatalog({builtInDir: builtInLevelsDir()}).packs.flatMap((pack) => pack.levels.flatMap((entry) => (entry.ok ? [entry.level] : [])));
 
 /** A configuration command for `level` that applies but does not solve it (a draft to leave behind). */
@@ -46,7 +45,7 @@ describe.skipIf(!hasTmux() || levels.length < 2)('playing in a terminal', () => 
 		// CI=true on purpose: many shells (and CI) set it, and the game must still draw every frame.
 		const env = {NO_COLOR: '1', TERM: 'xterm-256color', CI: 'true'};
 
-		terminal = startTerminal(command, {cwd: root, columns: 80, rows: 24, env});
+		terminal = startTerminal(command, {columns: 80, rows: 24, env});
 		await terminal.waitFor((screen) => screen.includes(`›   ☆☆☆ ${first.title}  ◆ next`));
 		terminal.press('Enter');
 		await terminal.waitFor((screen) => screen.includes(first.briefing.question.slice(0, 30)));
@@ -79,7 +78,7 @@ describe.skipIf(!hasTmux() || levels.length < 2)('playing in a terminal', () => 
 		expect(terminal.cursorVisible()).toBe(true);
 		terminal.close();
 
-		terminal = startTerminal(command, {cwd: root, columns: 80, rows: 24, env});
+		terminal = startTerminal(command, {columns: 80, rows: 24, env});
 		screen = await terminal.waitFor((text) => text.includes('Solved 1/'));
 		expect(screen).toMatch(new RegExp(`✓ ★+☆* ${escape(first.title)}`));
 		expect(screen).toMatch(new RegExp(`› … ☆☆☆ ${escape(second.title)}  ◆ next`));

@@ -3,7 +3,8 @@ import path from 'node:path';
 
 /**
  * The real CLI in a real pseudo-terminal, through tmux on a private socket
- * per terminal (tests never touch the user's tmux, nor each other). Beyond
+ * per terminal (tests never touch the user's tmux, nor each other); used by
+ * the robustness tests and the end-to-end play test. Beyond
  * typing and reading the screen, a robustness test needs to resize the
  * window, read the screen with its escape sequences, ask tmux whether the
  * cursor shows and whether the alternate screen is on, read the terminal's
