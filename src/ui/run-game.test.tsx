@@ -1,7 +1,7 @@
 import {EventEmitter} from 'node:events';
 import {describe, expect, it, vi} from 'vitest';
 import {memoryProgressStore} from '../store/memory-store.js';
-import {colorEnabled, runGame} from './run-game.js';
+import {colorEnabled, runGame, type RunGameOptions} from './run-game.js';
 import {fixtureCatalog} from './test-helpers/fixtures.js';
 import {waitForFrame} from './test-helpers/wait-for-frame.js';
 import {FakeStdin} from './test-helpers/fake-stdin.js';
@@ -28,13 +28,16 @@ class FakeStdout extends EventEmitter {
 	}
 }
 
-function start(isTTY: boolean, env: NodeJS.ProcessEnv) {
+type Progress = Pick<RunGameOptions, 'store' | 'preview'>;
+
+/** Runs the game on fake streams; `progress` gives the store (and its preview), seeing the fake stdout. */
+function start(isTTY: boolean, env: NodeJS.ProcessEnv, progress: (stdout: FakeStdout) => Progress = () => ({store: memoryProgressStore()})) {
 	const stdin = new FakeStdin();
 	const stdout = new FakeStdout(isTTY);
 	const stderr = new FakeStdout(false);
 	const exit = runGame({
 		catalog: fixtureCatalog(),
-		store: memoryProgressStore(),
+		...progress(stdout),
 		color: true,
 		env,
 		stdin: stdin as unknown as NodeJS.ReadStream,
@@ -75,23 +78,15 @@ describe('runGame', () => {
 	});
 
 	it('draws the first frame from the preview while the store opens, then plays with the store', async () => {
-		const stdin = new FakeStdin();
-		const stdout = new FakeStdout(true);
 		let onScreenWhenOpened: string | undefined;
 		const store = memoryProgressStore({levels: {'fixture-web': {solved: true, stars: 3, hintsUsed: 0, draft: []}}});
-		const exit = runGame({
-			catalog: fixtureCatalog(),
+		const {stdin, stdout, exit} = start(true, {}, (screen) => ({
 			preview: memoryProgressStore(),
 			store: async () => {
-				onScreenWhenOpened = stdout.output;
+				onScreenWhenOpened = screen.output;
 				return store;
 			},
-			color: false,
-			env: {},
-			stdin: stdin as unknown as NodeJS.ReadStream,
-			stdout: stdout as unknown as NodeJS.WriteStream,
-			stderr: new FakeStdout(false) as unknown as NodeJS.WriteStream,
-		});
+		}));
 		// The map was on screen, with the preview's progress, before the store was asked for.
 		expect(onScreenWhenOpened).toContain('Solved 0/1');
 		await waitForFrame(stdout, (output) => output.includes('Solved 1/1'));
