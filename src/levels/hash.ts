@@ -37,7 +37,7 @@ export function levelHash(level: Level): string {
  * well-known cyrb53) as 16 lowercase hex digits: fast, well spread, not a
  * security hash.
  */
-export function cyrb64(bytes: Uint8Array): string {
+function cyrb64(bytes: Uint8Array): string {
 	let h1 = 0xdeadbeef;
 	let h2 = 0x41c6ce57;
 	for (let index = 0; index < bytes.length; index++) {

@@ -26,9 +26,7 @@ export type AppProps = {
 	readonly color: boolean;
 	/** The session rules; tests may pass fakes (the game's own come with its parts). */
 	readonly rules?: SessionRules;
-	/** The game's parts when the caller has them already; else the app loads them once mounted. */
-	readonly parts?: GameParts;
-	/** How the app loads its parts (tests may hold them back). */
+	/** How the app loads the game's parts once mounted (tests may hold them back). */
 	readonly loadParts?: () => Promise<GameParts>;
 };
 
@@ -38,7 +36,7 @@ const PARTS_NOT_LOADED = (): never => {
 };
 
 /** The game: its state, saving progress as it changes, keys, and the screen to draw. */
-export function App({catalog, store, initialLevelId, color, rules: givenRules, parts: givenParts, loadParts = loadGameParts}: AppProps): React.JSX.Element {
+export function App({catalog, store, initialLevelId, color, rules: givenRules, loadParts = loadGameParts}: AppProps): React.JSX.Element {
 	const size = useTerminalSize();
 	const mode = layoutMode(size, useIsScreenReaderEnabled());
 	const {exit} = useApp();
@@ -51,14 +49,15 @@ export function App({catalog, store, initialLevelId, color, rules: givenRules, p
 	}, [catalog, store, version]);
 	// The game's parts (session rules, completion, command help, the sandbox) load after the first render;
 	// until then the map answers its keys and keys that need the parts wait (useKeyRouter).
-	const [parts, setParts] = useState(givenParts);
+	const [parts, setParts] = useState<GameParts | undefined>(undefined);
+	// Loaded once, with the loader the app was first given.
+	const [load] = useState(() => loadParts);
 	useEffect(() => {
-		if (parts) return;
 		let mounted = true;
 		// After the keys already typed have been read (setImmediate runs after the loop's I/O): the map answers
 		// them before the parts' code is compiled.
 		const start = setImmediate(() => {
-			void loadParts().then((loaded) => {
+			void load().then((loaded) => {
 				if (mounted) setParts(loaded);
 			});
 		});
@@ -66,7 +65,7 @@ export function App({catalog, store, initialLevelId, color, rules: givenRules, p
 			mounted = false;
 			clearImmediate(start);
 		};
-	}, [parts, loadParts]);
+	}, [load]);
 	const rules = useRef<SessionRules | undefined>(undefined);
 	rules.current = givenRules ?? parts?.rules;
 	const reducer = useMemo(

@@ -1,7 +1,8 @@
 import React from 'react';
 import {Frame} from '../frame.js';
 import {frameColumns, type LayoutMode, type TerminalSize} from '../layout.js';
-import {fitsWidth, Lines, TextBlock} from '../text/lines.js';
+import {fitsWidth} from '../text/block-text.js';
+import {Lines, TextBlock} from '../text/lines.js';
 import type {MapItem} from './map-items.js';
 import {linearMapLines, mapScreenLines} from './map-screen.js';
 

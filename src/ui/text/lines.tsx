@@ -2,8 +2,6 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {toneProps, useTheme} from '../theme.js';
 import {blockText, drawnEmpty, fitsWidth} from './block-text.js';
-
-export {fitsWidth};
 import type {StyledLine} from './styled-line.js';
 import {cellText} from './width.js';
 
