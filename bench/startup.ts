@@ -5,7 +5,6 @@
  */
 import {setTimeout as sleep} from 'node:timers/promises';
 import {startPty} from './pty.js';
-import {median} from './stats.js';
 
 /** A program to start and the text that proves its first frame is on screen. */
 export type StartTarget = {
@@ -66,7 +65,3 @@ export async function timeStarts(targets: readonly StartTarget[], rounds: number
 	return times;
 }
 
-/** The median of each target's times. */
-export function medians(times: StartTimes): Record<string, number> {
-	return Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)]));
-}

@@ -18,9 +18,7 @@ export const PACK_FILE = 'pack.json';
 /** JSON files in a level folder that are not levels. */
 const NOT_LEVELS = new Set([PACK_FILE, 'schema.json']);
 
-export {displayPath} from './display-path.js';
 
-export {fileProblem};
 
 /**
  * Reads a file's bytes, refusing (without reading it) anything over 5 MB and

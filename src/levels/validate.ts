@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {displayPath, findPacks, readLevelBytes} from './level-files.js';
+import {displayPath} from './display-path.js';
+import {findPacks, readLevelBytes} from './level-files.js';
 import {compareProblems, type LevelProblem} from './problem.js';
 import {locateAll, readLevel} from './read-level.js';
 import type {Level} from './schema.js';

@@ -2,7 +2,8 @@ import React from 'react';
 import {render} from 'ink-testing-library';
 import {describe, expect, it, vi} from 'vitest';
 import {Lines} from './text/lines.js';
-import {ThemeProvider, toneProps} from './theme.js';
+import {ThemeProvider} from './theme.js';
+import {toneProps} from './tone.js';
 
 // Chalk decides when it is first imported whether the terminal has colours; this file's worker says yes.
 vi.hoisted(() => {

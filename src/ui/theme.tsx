@@ -2,7 +2,6 @@ import React, {createContext, type ReactNode, useContext} from 'react';
 import {Text} from 'ink';
 import {type Tone, toneProps} from './tone.js';
 
-export {paint, type Tone, toneProps} from './tone.js';
 
 /**
  * Colour, decided once: the UI never writes a colour when colour is off

@@ -1,6 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {toneProps, useTheme} from '../theme.js';
+import {useTheme} from '../theme.js';
+import {toneProps} from '../tone.js';
 import {blockText, drawnEmpty, fitsWidth} from './block-text.js';
 import type {StyledLine} from './styled-line.js';
 import {cellText} from './width.js';
