@@ -111,7 +111,8 @@ describe('hosts', () => {
 		expect(host(run('host public-ip web 203.0.113.10', 'host public-ip web none'), 'web').publicIp).toBeUndefined();
 		expect(refusal('host public-ip web 203.0.113.20').message).toBe('203.0.113.20 already belongs to nat-1');
 		expect(refusal('host public-ip web none').message).toBe('web has no public IP');
-		expect(parse('host public-ip web 10.0.0.9')).toMatchObject({ok: false, error: {message: expect.stringMatching(/not a public address/)}});
+		expect(parse('host public-ip web 10.0.0.9')).toMatchObject({ok: false, error: {message: expect.stringMatching(/private address \(RFC 1918\)/)}});
+		expect(parse('host public-ip web 100.64.0.9')).toMatchObject({ok: false, error: {message: expect.stringMatching(/carrier-grade NAT \(RFC 6598\)/)}});
 	});
 
 	it('creates hosts with the kind asked for, and deletes them', () => {
@@ -204,6 +205,21 @@ describe('firewalls', () => {
 		expect(refusal('firewall remove web input 1').message).toBe('web input has no rules');
 		expect(refusal('firewall append web forward deny').message).toMatch(/forward chain filters packets a router passes on, and web is a instance/);
 		expect(refusal('firewall policy web input allow').message).toBe('web input already has policy allow');
+	});
+
+	it('writes the conntrack rule, the loopback rule and reject rules', () => {
+		const net = run('firewall append web input allow established', 'firewall append web input allow on lo', 'firewall append web input reject tcp 23');
+		expect(host(net, 'web').firewall!.input!.rules).toEqual([
+			{action: 'allow', protocol: 'all', state: 'established'},
+			{action: 'allow', protocol: 'all', interface: 'lo'},
+			{action: 'reject', protocol: 'tcp', ports: '23'},
+		]);
+	});
+
+	// iptables(8): -P takes ACCEPT or DROP only, and loopback traffic never reaches FORWARD.
+	it('refuses a reject policy and lo on the forward chain, saying what to do instead', () => {
+		expect(refusal('firewall policy web input reject').message).toMatch(/policy is allow or deny only \(iptables -P takes ACCEPT or DROP\).*firewall append web input reject/);
+		expect(refusal('firewall append r1 forward allow on lo').message).toMatch(/on lo belongs on the input or output chain/);
 	});
 });
 
@@ -313,6 +329,14 @@ describe('real-world equivalents', () => {
 		['route add rt-private 10.7.0.0/16 igw-1', [], 'aws ec2 create-route --route-table-id rt-private --destination-cidr-block 10.7.0.0/16 --gateway-id igw-1'],
 		['firewall insert web input 1 allow tcp 443 from 0.0.0.0/0', [], 'iptables -I INPUT 1 -p tcp --dport 443 -s 0.0.0.0/0 -j ACCEPT'],
 		['firewall append r1 forward deny tcp 1024-65535 to 10.0.0.0/8', [], 'iptables -A FORWARD -p tcp --dport 1024:65535 -d 10.0.0.0/8 -j DROP'],
+		// iptables-extensions(8): conntrack --ctstate, REJECT; iptables(8): -i/-o name an interface.
+		['firewall append web input allow established', [], 'iptables -A INPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT'],
+		['firewall insert r1 forward 1 allow established', [], 'iptables -I FORWARD 1 -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT'],
+		['firewall append web input allow on lo', [], 'iptables -A INPUT -i lo -j ACCEPT'],
+		['firewall append web output allow on lo', [], 'iptables -A OUTPUT -o lo -j ACCEPT'],
+		['firewall append web input reject tcp 23', [], 'iptables -A INPUT -p tcp --dport 23 -j REJECT'],
+		['firewall policy web input deny', [], 'iptables -P INPUT DROP   # careful: no ESTABLISHED rule yet, so replies (and an SSH session) on INPUT are dropped from now on'],
+		['firewall policy web input deny', ['firewall append web input allow established'], 'iptables -P INPUT DROP'],
 		['container run web2 docker1 --image nginx --publish 8081:80', [], 'docker run -d --name web2 -p 8081:80 nginx'],
 		['dns add api.travelbuddy.com A 203.0.113.10', [], 'api.travelbuddy.com. 300 IN A 203.0.113.10'],
 		['sg allow sg-web inbound tcp 443 from 0.0.0.0/0', [], 'aws ec2 authorize-security-group-ingress --group-id sg-web --protocol tcp --port 443 --cidr 0.0.0.0/0'],

@@ -39,7 +39,7 @@ describe('helpFor', () => {
 
 	it('gives the generated usage of commands with flags and optional parts', () => {
 		const usage = (name: string) => COMMANDS.find((definition) => definition.name === name)!.usage;
-		expect(usage('firewall insert')).toBe('firewall insert <host> input|output|forward [<position>] allow|deny [tcp|udp|all] [<ports>] [from <cidr>] [to <cidr>]');
+		expect(usage('firewall insert')).toBe('firewall insert <host> input|output|forward [<position>] allow|deny|reject [established] [tcp|udp|all] [<ports>] [from <cidr>] [to <cidr>] [on lo]');
 		expect(usage('container run')).toBe('container run <id> <host> [--image <image>] [--network <network>] [--ip <ip>] [--publish [<ip>:]<hostPort>:<containerPort>[/udp]]…');
 		expect(usage('nc')).toBe('nc [-z] [-u] <from> <host|name|ip> <port>');
 		expect(usage('help')).toBe('help [<command>…]');

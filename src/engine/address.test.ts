@@ -99,6 +99,11 @@ describe('addresses (examples)', () => {
 		['169.254.1.1', false, false],
 		['224.0.0.1', false, false],
 		['8.8.8.8', true, false],
+		// RFC 6598 shared address space (carrier-grade NAT): not RFC 1918, and not routed on the internet either.
+		['100.64.0.1', false, false],
+		['100.127.255.254', false, false],
+		['100.63.255.255', true, false],
+		['100.128.0.1', true, false],
 	])('%s: public %s, private %s', (text, publicAddress, privateAddress) => {
 		const value = parseAddress(text)!;
 		expect(isPublic(value)).toBe(publicAddress);

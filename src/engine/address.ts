@@ -106,6 +106,7 @@ export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
 const privateBlocks = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((text) => parseCidr(text)!);
 const documentationBlocks = ['192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24'].map((text) => parseCidr(text)!);
 const loopbackBlock = parseCidr('127.0.0.0/8')!;
+const sharedBlock = parseCidr('100.64.0.0/10')!;
 
 /** RFC 1918 private address: the internet never routes it. */
 export function isPrivate(address: number): boolean {
@@ -117,6 +118,15 @@ export function isDocumentation(address: number): boolean {
 	return documentationBlocks.some((block) => cidrContains(block, address));
 }
 
+/**
+ * 100.64.0.0/10, the shared address space of carrier-grade NAT (RFC 6598 §7):
+ * neither RFC 1918 private nor public — providers use it behind their NAT and
+ * the internet does not route it.
+ */
+export function isShared(address: number): boolean {
+	return cidrContains(sharedBlock, address);
+}
+
 /** 127.0.0.0/8: the host itself. */
 export function isLoopback(address: number): boolean {
 	return cidrContains(loopbackBlock, address);
@@ -124,14 +134,23 @@ export function isLoopback(address: number): boolean {
 
 /**
  * True when the internet can route to this address: not private (RFC
- * 1918), not loopback, not 0.0.0.0/8, not link-local 169.254/16, not
- * multicast or reserved (224/3). Documentation ranges count as public here.
+ * 1918), not carrier-grade NAT space (RFC 6598), not loopback, not 0.0.0.0/8,
+ * not link-local 169.254/16, not multicast or reserved (224/3).
+ * Documentation ranges count as public here.
  */
 export function isPublic(address: number): boolean {
 	const first = address >>> 24;
-	if (first === 0 || isLoopback(address) || first >= 224) return false;
+	if (first === 0 || isLoopback(address) || isShared(address) || first >= 224) return false;
 	if (first === 169 && ((address >>> 16) & 255) === 254) return false;
 	return !isPrivate(address);
+}
+
+/** Why an address is not public, in words for a learner (for an address `isPublic` refuses). */
+export function notPublicWords(address: number): string {
+	if (isPrivate(address)) return 'a private address (RFC 1918), which the internet never routes';
+	if (isShared(address)) return 'in 100.64.0.0/10, the shared space of carrier-grade NAT (RFC 6598), which the internet never routes';
+	if (isLoopback(address)) return 'a loopback address (127.0.0.0/8): it always means the machine itself';
+	return 'not a public address (a reserved, link-local or multicast block)';
 }
 
 /** Why an address cannot be given to a host in a subnet, or undefined when it can. */

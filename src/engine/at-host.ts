@@ -71,7 +71,8 @@ function translateOut(walk: Walk, host: Host, next: Onward, wire: Wire, address:
 export function hostSend(walk: Walk, host: Host, mode: 'origin' | 'forward', wire: Wire): Step {
 	const {topology} = walk;
 	const request = walk.phase === 'request';
-	// Requests meet the stateful filters; a reply only at a host the request never passed.
+	// Requests meet the stateful security groups; a reply only at a host the request never passed.
+	// The firewall chains are stateless: they judge every packet (checkChain).
 	const judged = request || untracked(walk, host);
 	const context = hostRouting(topology, host);
 	const choice = chooseRoute(topology, context, wire.dst);
@@ -89,10 +90,8 @@ export function hostSend(walk: Walk, host: Host, mode: 'origin' | 'forward', wir
 	}
 	record(walk, host.id, 'route', out, describeChoice(topology, context, choice, wire.dst, what(walk)), decidedBy === undefined ? {} : {decidedBy});
 	if (next.kind === 'stop') return fail(walk, host.id, next.code, next.message, out, decidedBy);
-	if (judged) {
-		const stopped = checkChain(walk, host, mode === 'origin' ? 'output' : 'forward', out);
-		if (stopped !== undefined) return stopped;
-	}
+	const chained = checkChain(walk, host, mode === 'origin' ? 'output' : 'forward', out);
+	if (chained !== undefined) return chained;
 	if (mode === 'forward') out = translateOut(walk, host, next, out, egressAddress(context, next, out.src));
 	if (judged && next.kind !== 'container') {
 		const vpc = context.vpc;
@@ -122,7 +121,10 @@ export function hostArrive(walk: Walk, host: Host, viaBridge: boolean, wire: Wir
 			const stopped = !viaBridge && untracked(walk, host) ? checkGroups(walk, host, 'inbound', wire, wire.srcOwner) : undefined;
 			return stopped ?? hostSend(walk, host, 'forward', wire);
 		}
-		if (host.id === walk.client.id && wire.dst === walk.client.address) return reachClient(walk, host.id, wire);
+		if (host.id === walk.client.id && wire.dst === walk.client.address) {
+			// Home: the reply crosses the client's input chain like any packet (chains are stateless).
+			return checkChain(walk, host, 'input', wire) ?? reachClient(walk, host.id, wire);
+		}
 		const entry = walk.nat.find(
 			(candidate) => candidate.node === host.id && candidate.kind === 'snat' && candidate.translated.address === wire.dst && samePorts(candidate.translated.port, wire.dstPort),
 		);

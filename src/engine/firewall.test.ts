@@ -65,3 +65,28 @@ describe('evaluateChainOverPorts (a reply to any ephemeral port)', () => {
 		}
 	});
 });
+
+describe('connection state, loopback and reject (iptables-extensions(8) conntrack, REJECT; iptables(8) -i)', () => {
+	const base = {protocol: 'tcp' as const, src: parseAddress('10.1.3.10')!, dst: parseAddress('10.1.2.10')!};
+	const rules = chain({
+		policy: 'deny',
+		rules: [{action: 'allow', state: 'established'}, {action: 'allow', interface: 'lo'}, {action: 'reject', protocol: 'tcp', ports: '23'}],
+	});
+
+	it('allow established matches a tracked packet only', () => {
+		expect(evaluateChain(rules, {...base, dstPort: 40000, established: true})).toEqual({allowed: true, index: 0});
+		expect(evaluateChain(rules, {...base, dstPort: 40000})).toEqual({allowed: false});
+		expect(evaluateChainOverPorts(rules, {...base, established: true}, {from: 1024, to: 65535})).toEqual({allowed: true, index: 0});
+		expect(evaluateChainOverPorts(rules, base, {from: 1024, to: 65535})).toEqual({allowed: false, ports: {from: 1024, to: 65535}});
+	});
+
+	it('a lo rule matches loopback packets only', () => {
+		expect(evaluateChain(rules, {...base, dstPort: 3306, loopback: true})).toEqual({allowed: true, index: 1});
+		expect(evaluateChain(rules, {...base, dstPort: 3306})).toEqual({allowed: false});
+	});
+
+	it('a reject rule says so, over one port and over a range', () => {
+		expect(evaluateChain(rules, {...base, dstPort: 23})).toEqual({allowed: false, index: 2, rejected: true});
+		expect(evaluateChainOverPorts(rules, base, {from: 20, to: 30})).toEqual({allowed: false, index: 2, rejected: true, ports: {from: 23, to: 23}});
+	});
+});

@@ -5,9 +5,11 @@ import {ALL_PORTS, inRange, rangeOf, type PortRange} from './ports.js';
 
 /**
  * Host and network firewalls (iptables-like chains): the first rule that
- * matches decides, else the chain's policy. Stateful: the walker lets the
- * replies of an allowed connection through without asking the chain again;
- * only a host the request never passed judges a reply (`evaluateChainOverPorts`).
+ * matches decides, else the chain's policy. Stateless, as iptables is: a
+ * reply is judged like any packet on every chain it crosses, so it passes
+ * only when a rule lets it — usually `allow established`, the conntrack rule
+ * (`-m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT`, iptables-extensions(8)),
+ * which matches a packet whose connection this host's connection tracking knows.
  */
 
 /** The fields of a packet a firewall rule looks at. */
@@ -16,10 +18,18 @@ export type ChainPacket = {
 	readonly src: number;
 	readonly dst: number;
 	readonly dstPort: number;
+	/** The host's connection tracking knows the packet's connection (ctstate ESTABLISHED or RELATED). Default false: NEW. */
+	readonly established?: boolean;
+	/** The packet crosses the loopback interface `lo` (to 127.0.0.0/8 or to one of the host's own addresses). Default false. */
+	readonly loopback?: boolean;
 };
 
-/** A chain's decision: allowed or not, and the 0-based rule that decided (undefined: the policy did). */
-export type ChainVerdict = {readonly allowed: boolean; readonly index?: number};
+/**
+ * A chain's decision: allowed or not, and the 0-based rule that decided
+ * (undefined: the policy did). `rejected` when a `reject` rule decided: the
+ * sender is told (connection refused) instead of left to time out.
+ */
+export type ChainVerdict = {readonly allowed: boolean; readonly index?: number; readonly rejected?: true};
 
 /** A rule with its text fields parsed once; `null` block: matches nothing (unparsable text). */
 type CompiledRule = {
@@ -57,11 +67,24 @@ function blockMatches(block: Cidr | null | undefined, address: number): boolean 
 	return block !== null && cidrContains(block, address);
 }
 
-function compiledMatches(compiled: CompiledRule, packet: ChainPacket): boolean {
+/** Every matcher but the destination port: protocol, blocks, connection state and interface. */
+function matchesBesidesPort(compiled: CompiledRule, packet: Omit<ChainPacket, 'dstPort'>): boolean {
 	const {rule} = compiled;
 	if (rule.protocol !== 'all' && rule.protocol !== packet.protocol) return false;
-	if (compiled.ports !== undefined && !inRange(compiled.ports, packet.dstPort)) return false;
+	if (rule.state === 'established' && packet.established !== true) return false;
+	if (rule.interface === 'lo' && packet.loopback !== true) return false;
 	return blockMatches(compiled.source, packet.src) && blockMatches(compiled.destination, packet.dst);
+}
+
+function compiledMatches(compiled: CompiledRule, packet: ChainPacket): boolean {
+	if (compiled.ports !== undefined && !inRange(compiled.ports, packet.dstPort)) return false;
+	return matchesBesidesPort(compiled, packet);
+}
+
+function ruleVerdict(chain: Chain, index: number): ChainVerdict {
+	const action = chain.rules[index]?.action;
+	if (action === 'allow') return {allowed: true, index};
+	return action === 'reject' ? {allowed: false, index, rejected: true} : {allowed: false, index};
 }
 
 /**
@@ -77,7 +100,7 @@ export function evaluateChain(chain: Chain, packet: ChainPacket): ChainVerdict {
 	const runs = decidedPorts(chain, packet);
 	const run = runs[firstRunFrom(runs, packet.dstPort)];
 	if (run === undefined || run.range.from > packet.dstPort) return {allowed: chain.policy === 'allow'};
-	return {allowed: chain.rules[run.index]?.action === 'allow', index: run.index};
+	return ruleVerdict(chain, run.index);
 }
 
 /** A run of destination ports decided by one rule (the first that matches them). */
@@ -99,16 +122,14 @@ function decidedPorts(chain: Chain, packet: ChainPacket): readonly DecidedRun[] 
 		known = new Map();
 		decidedCache.set(chain, known);
 	}
-	const key = `${packet.protocol} ${packet.src} ${packet.dst}`;
+	const key = `${packet.protocol} ${packet.src} ${packet.dst} ${packet.established === true ? 'est' : 'new'} ${packet.loopback === true ? 'lo' : ''}`;
 	let runs = known.get(key);
 	if (runs !== undefined) return runs;
 	const open: PortRange[] = [ALL_PORTS];
 	const found: DecidedRun[] = [];
 	for (const [index, compiled] of compiledRules(chain).entries()) {
 		if (open.length === 0) break;
-		const {rule} = compiled;
-		if (rule.protocol !== 'all' && rule.protocol !== packet.protocol) continue;
-		if (!blockMatches(compiled.source, packet.src) || !blockMatches(compiled.destination, packet.dst)) continue;
+		if (!matchesBesidesPort(compiled, packet)) continue;
 		for (const range of claimRange(open, compiled.ports ?? ALL_PORTS)) found.push({range, index});
 	}
 	runs = found.sort((a, b) => a.range.from - b.range.from);
@@ -132,13 +153,15 @@ export function evaluateChainOverPorts(chain: Chain, packet: Omit<ChainPacket, '
 	let first: number | undefined;
 	for (const [index, compiled] of compiledRules(chain).entries()) {
 		if (open.length === 0) break;
+		if (!matchesBesidesPort(compiled, packet)) continue;
 		const {rule} = compiled;
-		if (rule.protocol !== 'all' && rule.protocol !== packet.protocol) continue;
-		if (!blockMatches(compiled.source, packet.src) || !blockMatches(compiled.destination, packet.dst)) continue;
 		const covers = compiled.ports ?? ALL_PORTS;
 		const hit = open.find((segment) => segment.from <= covers.to && covers.from <= segment.to);
 		if (hit === undefined) continue;
-		if (rule.action === 'deny') return {allowed: false, index, ports: {from: Math.max(hit.from, covers.from), to: Math.min(hit.to, covers.to)}};
+		if (rule.action !== 'allow') {
+			const ports = {from: Math.max(hit.from, covers.from), to: Math.min(hit.to, covers.to)};
+			return rule.action === 'reject' ? {allowed: false, index, rejected: true, ports} : {allowed: false, index, ports};
+		}
 		first ??= index;
 		open = subtractRanges(open, [covers]);
 	}

@@ -1,4 +1,4 @@
-import {isPrivate, isPublic, parseAddress} from './address.js';
+import {isPrivate, isPublic, isShared, parseAddress} from './address.js';
 import {travel} from './boundary.js';
 import {INTERNET, type InternetGateway, type NatGateway} from './network.js';
 import {describeChoice, describeOnward, follow, nextHop} from './next-hop.js';
@@ -22,6 +22,9 @@ export function onInternet(walk: Walk, wire: Wire): Step {
 	const node = INTERNET;
 	if (isPrivate(wire.dst)) {
 		return fail(walk, node, 'PRIVATE_ADDRESS_UNROUTABLE', `${ip(wire.dst)} is a private address (RFC 1918): the internet does not route private addresses, so the packet is dropped.`, wire);
+	}
+	if (isShared(wire.dst)) {
+		return fail(walk, node, 'PRIVATE_ADDRESS_UNROUTABLE', `${ip(wire.dst)} is in 100.64.0.0/10, the shared space of carrier-grade NAT (RFC 6598): it is not public, so the internet does not route it and the packet is dropped.`, wire);
 	}
 	if (!isPublic(wire.dst)) return fail(walk, node, 'NO_ROUTE', `${ip(wire.dst)} is not a public address, so the internet has no route to it.`, wire);
 	if (!isPublic(wire.src)) {

@@ -5,7 +5,7 @@ import {cloudInput, officeInput} from './test-networks.js';
 import {trace} from './trace.js';
 
 /**
- * Stateful filters remember the connections they saw. A reply that comes back
+ * Security groups and the conntrack rule remember the connections they saw. A reply that comes back
  * another way meets filters that never saw the request: Linux conntrack files a
  * SYN-ACK it has no entry for as INVALID, so no "ESTABLISHED" acceptance applies
  * and the chain's rules and policy judge it (see nf_conntrack_proto_tcp.c,
@@ -51,10 +51,24 @@ describe('stateful filters and a reply that takes another way back', () => {
 		if (ports !== undefined) expect(result.outcome.message).toContain(ports);
 	});
 
-	it('a firewall on the request path lets the reply through without asking its rules', () => {
+	it('a firewall chain on the request path still judges the reply: chains are stateless', () => {
 		const input = officeInput();
 		input.hosts!.find((host) => host.id === 'r1')!.firewall = {forward: {policy: 'deny', rules: [{action: 'allow', protocol: 'tcp', ports: '3306'}]}};
+		expect(trace(network(input), appToDb).outcome).toMatchObject({code: 'DENIED_BY_NETWORK_FIREWALL', at: 'r1'});
+	});
+
+	it('on the request path, allow established lets the reply through', () => {
+		const input = officeInput();
+		input.hosts!.find((host) => host.id === 'r1')!.firewall = {
+			forward: {policy: 'deny', rules: [{action: 'allow', state: 'established'}, {action: 'allow', protocol: 'tcp', ports: '3306'}]},
+		};
 		expect(trace(network(input), appToDb).outcome.code).toBe('DELIVERED');
+	});
+
+	it('off the request path, allow established does not match: that conntrack never saw the connection', () => {
+		const result = asymmetric({forward: {policy: 'deny', rules: [{action: 'allow', state: 'established'}]}}, appToDb);
+		expect(result.outcome).toMatchObject({code: 'DENIED_BY_NETWORK_FIREWALL', at: 'r2', decidedBy: {kind: 'firewall-policy'}});
+		expect(result.outcome.message).toContain('r2 never saw the request');
 	});
 
 	describe('a NAT instance that the reply of an internet connection passes', () => {

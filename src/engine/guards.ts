@@ -1,29 +1,35 @@
 import {evaluateChain, evaluateChainOverPorts, type ChainRangeVerdict} from './firewall.js';
 import type {Decider} from './flow.js';
-import type {FirewallRule, Host} from './network.js';
+import type {Chain, FirewallRule, Host} from './network.js';
 import type {OutcomeCode} from './outcome.js';
 import {evaluateSecurityGroups, evaluateSecurityGroupsOverPorts, type GroupVerdict} from './security-groups.js';
 import {fail, ip, portWords, record, type Step, type Walk, type Wire} from './walk.js';
 
 /**
- * The stateful filters on a host: its firewall chains and its security
- * groups. They judge requests; a reply passes every host the request
- * passed without being asked again, because those hosts remember the
- * connection. Only a host off the request's path judges a reply.
+ * The filters on a host: its firewall chains, stateless like iptables (a
+ * reply meets every chain it crosses and passes only if a rule lets it —
+ * usually `allow established`), and its security groups, stateful like AWS's
+ * (a reply passes every host the request passed without being asked again;
+ * only a host off the request's path judges it).
  */
 
-/** A firewall rule in words: "allow tcp 443 from 10.0.1.0/24". */
+/** A firewall rule in words: "allow tcp 443 from 10.0.1.0/24", "allow established", "allow all on lo". */
 export function describeFirewallRule(rule: FirewallRule): string {
-	const parts: string[] = [rule.action, rule.protocol];
+	const parts: string[] = [rule.action];
+	if (rule.state === 'established') parts.push('established');
+	if (rule.protocol !== 'all' || (rule.state === undefined && rule.interface === undefined) || rule.ports !== undefined) parts.push(rule.protocol);
 	if (rule.ports !== undefined) parts.push(rule.ports);
 	if (rule.source !== undefined) parts.push(`from ${rule.source}`);
 	if (rule.destination !== undefined) parts.push(`to ${rule.destination}`);
+	if (rule.interface !== undefined) parts.push(`on ${rule.interface}`);
 	return parts.join(' ');
 }
 
-/** The code a chain's drop gets: a router's forward chain is a network firewall, anything else the host's own. */
-export function chainCode(host: Host, list: 'input' | 'output' | 'forward'): OutcomeCode {
-	return list === 'forward' && (host.kind === 'router' || host.kind === 'nat') ? 'DENIED_BY_NETWORK_FIREWALL' : 'DENIED_BY_HOST_FIREWALL';
+/** The code a chain's drop gets: a router's forward chain is a network firewall, anything else the host's own; a reject rule refuses. */
+export function chainCode(host: Host, list: 'input' | 'output' | 'forward', rejected = false): OutcomeCode {
+	const network = list === 'forward' && (host.kind === 'router' || host.kind === 'nat');
+	if (rejected) return network ? 'REJECTED_BY_NETWORK_FIREWALL' : 'REJECTED_BY_HOST_FIREWALL';
+	return network ? 'DENIED_BY_NETWORK_FIREWALL' : 'DENIED_BY_HOST_FIREWALL';
 }
 
 /**
@@ -40,33 +46,55 @@ function strangerWords(host: Host): string {
 	return `${host.id} never saw the request, so its connection tracking does not know this connection and judges the reply like a new packet`;
 }
 
+/** What a chain check needs to know beyond the packet. */
+export type ChainOptions = {
+	/** The packet crosses the loopback interface (it never leaves the host). */
+	readonly loopback?: boolean;
+};
+
+function chainName(host: Host, list: 'input' | 'output' | 'forward'): string {
+	const kind = chainCode(host, list) === 'DENIED_BY_NETWORK_FIREWALL' ? 'network firewall' : 'firewall';
+	return `${host.id}'s ${kind} (${list} chain)`;
+}
+
 /**
  * Runs a packet through one chain of the host's firewall; undefined when it
- * passes (or the chain is absent). Callers ask for requests, and for replies
- * only at an `untracked` host: a reply must then pass on every port of its
- * destination range (the client's ephemeral ports).
+ * passes (or the chain is absent). Requests and replies alike: a chain is
+ * stateless, so a reply is judged on every port of its destination range
+ * (the client's ephemeral ports), and counts as ESTABLISHED only at a host
+ * the request passed (whose connection tracking saw it).
  */
-export function checkChain(walk: Walk, host: Host, list: 'input' | 'output' | 'forward', wire: Wire): Step | undefined {
+export function checkChain(walk: Walk, host: Host, list: 'input' | 'output' | 'forward', wire: Wire, options: ChainOptions = {}): Step | undefined {
 	const chain = host.firewall?.[list];
 	if (chain === undefined) return undefined;
 	const reply = walk.phase === 'reply';
-	const verdict: ChainRangeVerdict = reply
-		? evaluateChainOverPorts(chain, {protocol: wire.protocol, src: wire.src, dst: wire.dst}, wire.dstPort)
-		: evaluateChain(chain, {protocol: wire.protocol, src: wire.src, dst: wire.dst, dstPort: wire.dstPort.from});
+	const stranger = untracked(walk, host);
+	const packet = {protocol: wire.protocol, src: wire.src, dst: wire.dst, established: reply && !stranger, loopback: options.loopback === true};
+	const verdict: ChainRangeVerdict = reply ? evaluateChainOverPorts(chain, packet, wire.dstPort) : evaluateChain(chain, {...packet, dstPort: wire.dstPort.from});
 	const rule = verdict.index === undefined ? undefined : chain.rules[verdict.index];
 	const decidedBy: Decider =
 		verdict.index === undefined ? {kind: 'firewall-policy', id: host.id, list} : {kind: 'firewall-rule', id: host.id, list, index: verdict.index};
-	const kind = chainCode(host, list) === 'DENIED_BY_NETWORK_FIREWALL' ? 'network firewall' : 'firewall';
-	const name = `${host.id}'s ${kind} (${list} chain)`;
-	const lead = reply ? `${strangerWords(host)}: ` : '';
-	const what = `${reply ? 'the reply, ' : ''}${wire.protocol} ${portWords(verdict.ports ?? wire.dstPort)} from ${ip(wire.src)} to ${ip(wire.dst)}`;
+	const name = chainName(host, list);
+	const lead = stranger ? `${strangerWords(host)}: ` : '';
+	const over = options.loopback === true ? ' over the loopback interface lo' : '';
+	const what = `${reply ? 'the reply, ' : ''}${wire.protocol} ${portWords(verdict.ports ?? wire.dstPort)} from ${ip(wire.src)} to ${ip(wire.dst)}${over}`;
+	const matched = rule === undefined ? undefined : `rule #${(verdict.index ?? 0) + 1} (${describeFirewallRule(rule)}) matches first`;
 	if (verdict.allowed) {
-		const why = rule === undefined ? 'no rule matches and the policy is allow' : `rule #${(verdict.index ?? 0) + 1} (${describeFirewallRule(rule)}) matches first`;
-		record(walk, host.id, 'filter', wire, `${lead}${name} lets ${what} through: ${why}.`, {decidedBy});
+		record(walk, host.id, 'filter', wire, `${lead}${name} lets ${what} through: ${matched ?? 'no rule matches and the policy is allow'}.`, {decidedBy});
 		return undefined;
 	}
-	const why = rule === undefined ? "no rule matches and the chain's policy is deny" : `rule #${(verdict.index ?? 0) + 1} (${describeFirewallRule(rule)}) matches first`;
-	return fail(walk, host.id, chainCode(host, list), `${lead}${name} drops ${what}: ${why}.`, wire, decidedBy);
+	const why = matched ?? "no rule matches and the chain's policy is deny";
+	// A rejected reply tells the server, not the client: the client still waits for an answer that never comes.
+	const refused = verdict.rejected === true && !reply;
+	const result = refused
+		? `${name} rejects ${what}: ${why}, so the sender is told at once (connection refused)`
+		: `${name} ${verdict.rejected === true ? 'rejects' : 'drops'} ${what}: ${why}, so the ${reply ? 'client never hears back' : 'sender hears nothing'} and times out`;
+	const lesson = reply && !stranger && !hasEstablishedRule(chain) ? '. Chains are stateless: a reply passes only if a rule lets it, usually allow established (-m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT)' : '';
+	return fail(walk, host.id, chainCode(host, list, refused), `${lead}${result}${lesson}.`, wire, decidedBy);
+}
+
+function hasEstablishedRule(chain: Chain): boolean {
+	return chain.rules.some((rule) => rule.state === 'established' && rule.action === 'allow');
 }
 
 /**

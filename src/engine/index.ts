@@ -87,6 +87,7 @@ export {
 	isDocumentation,
 	isLoopback,
 	isPrivate,
+	isShared,
 	isPublic,
 	lastAddress,
 	parseAddress,

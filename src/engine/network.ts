@@ -59,9 +59,17 @@ export const appSchema = z.object({
 	bind: addressSchema.default('0.0.0.0'),
 });
 
+/**
+ * What a firewall rule does with a packet it matches: `allow` (-j ACCEPT),
+ * `deny` (-j DROP: the packet vanishes and the client times out) or `reject`
+ * (-j REJECT: the sender is told at once; iptables-extensions(8) REJECT sends
+ * icmp-port-unreachable by default, which a TCP client reports as "connection refused").
+ */
+export const firewallActionSchema = z.enum(['allow', 'deny', 'reject']);
+
 /** One rule of a firewall chain (iptables-like). Omitted matchers match everything. */
 export const firewallRuleSchema = z.object({
-	action: actionSchema,
+	action: firewallActionSchema,
 	protocol: ruleProtocolSchema.default('all'),
 	/** Destination port or range; only with tcp/udp. Omitted: every port. */
 	ports: portRangeSchema.optional(),
@@ -69,9 +77,23 @@ export const firewallRuleSchema = z.object({
 	source: cidrSchema.optional(),
 	/** Destination block. Omitted: 0.0.0.0/0. */
 	destination: cidrSchema.optional(),
+	/**
+	 * `established`: matches only packets of a connection the host's connection
+	 * tracking already knows (`-m conntrack --ctstate ESTABLISHED,RELATED`) —
+	 * the replies to connections that passed this host. Omitted: any packet.
+	 */
+	state: z.literal('established').optional(),
+	/** `lo`: matches only packets over the loopback interface (`-i lo` on input, `-o lo` on output). Omitted: any interface. */
+	interface: z.literal('lo').optional(),
 });
 
-/** An ordered chain: the first matching rule decides, else the policy. Stateful: replies pass. */
+/**
+ * An ordered chain: the first matching rule decides, else the policy. Like
+ * iptables, a chain is stateless: a reply is a packet like any other, and
+ * passes only if a rule (usually `allow established`) or the policy lets it.
+ * A built-in chain's policy is ACCEPT or DROP only (iptables(8) -P): a
+ * rejecting chain ends with a `reject` rule.
+ */
 export const chainSchema = z.object({
 	policy: actionSchema.default('allow'),
 	rules: z.array(firewallRuleSchema).default([]),
@@ -292,6 +314,7 @@ export const networkSchema = z.object({
 export type Protocol = z.infer<typeof protocolSchema>;
 export type RuleProtocol = z.infer<typeof ruleProtocolSchema>;
 export type Action = z.infer<typeof actionSchema>;
+export type FirewallAction = z.infer<typeof firewallActionSchema>;
 export type App = z.infer<typeof appSchema>;
 export type FirewallRule = z.infer<typeof firewallRuleSchema>;
 export type Chain = z.infer<typeof chainSchema>;

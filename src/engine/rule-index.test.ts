@@ -28,20 +28,38 @@ const protocol = fc.constantFrom('tcp' as const, 'udp' as const);
 const ruleProtocol = fc.constantFrom('tcp' as const, 'udp' as const, 'all' as const);
 const action = fc.constantFrom('allow' as const, 'deny' as const);
 const question = fc.record({protocol, src: fc.constantFrom(...ADDRESSES), dst: fc.constantFrom(...ADDRESSES), port: fc.constantFrom(...PORTS, 2, 65534)});
+const chainQuestion = fc.record({protocol, src: fc.constantFrom(...ADDRESSES), dst: fc.constantFrom(...ADDRESSES), port: fc.constantFrom(...PORTS, 2, 65534), established: fc.boolean(), loopback: fc.boolean()});
 
 describe('the rule indexes agree with first-match, rule by rule', () => {
 	it('firewall chains', () => {
 		const rule = fc.record(
-			{action, protocol: ruleProtocol, ports: portText, source: fc.constantFrom(...BLOCKS), destination: fc.constantFrom(...BLOCKS)},
+			{
+				action: fc.constantFrom('allow' as const, 'deny' as const, 'reject' as const),
+				protocol: ruleProtocol,
+				ports: portText,
+				source: fc.constantFrom(...BLOCKS),
+				destination: fc.constantFrom(...BLOCKS),
+				state: fc.constant('established' as const),
+				interface: fc.constant('lo' as const),
+			},
 			{requiredKeys: ['action', 'protocol']},
 		);
 		fc.assert(
-			fc.property(fc.array(rule, {maxLength: 12}), action, fc.array(question, {minLength: 1, maxLength: 6}), (rules, policy, questions) => {
+			fc.property(fc.array(rule, {maxLength: 12}), action, fc.array(chainQuestion, {minLength: 1, maxLength: 6}), (rules, policy, questions) => {
 				const chain = chainSchema.parse({policy, rules: rules.map((entry) => (entry.protocol === 'all' ? {...entry, ports: undefined} : entry))});
 				for (const ask of [...questions, ...questions]) {
-					const packet = {protocol: ask.protocol, src: parseAddress(ask.src)!, dst: parseAddress(ask.dst)!, dstPort: ask.port};
+					const packet = {protocol: ask.protocol, src: parseAddress(ask.src)!, dst: parseAddress(ask.dst)!, dstPort: ask.port, established: ask.established, loopback: ask.loopback};
 					const index = chain.rules.findIndex((candidate) => firewallRuleMatches(candidate, packet));
-					const naive = index < 0 ? {allowed: policy === 'allow'} : {allowed: chain.rules[index]!.action === 'allow', index};
+					const found = chain.rules[index];
+					// A conntrack rule matches only tracked packets, a lo rule only loopback ones (iptables-extensions(8), iptables(8) -i).
+					if (found?.state === 'established') expect(ask.established).toBe(true);
+					if (found?.interface === 'lo') expect(ask.loopback).toBe(true);
+					const naive =
+						found === undefined
+							? {allowed: policy === 'allow'}
+							: found.action === 'reject'
+								? {allowed: false, index, rejected: true}
+								: {allowed: found.action === 'allow', index};
 					expect(evaluateChain(chain, packet)).toEqual(naive);
 				}
 			}),

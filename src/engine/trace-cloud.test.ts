@@ -239,16 +239,22 @@ describe('trace: network ACLs', () => {
 		expect(result.outcome).toMatchObject({code: 'REPLY_DENIED_BY_NACL', at: 'private', decidedBy: {kind: 'nacl-default', id: 'acl-private', list: 'inbound'}});
 	});
 
-	it('a UDP flow has no reply to check', () => {
-		const result = traced(
-			(input) => {
-				withAcl([{rule: 100, action: 'allow', protocol: 'udp', ports: '53', cidr: '0.0.0.0/0'}], [])(input);
-				input.hosts!.find((host) => host.id === 'web')!.apps!.push({name: 'dns', port: 53, protocol: 'udp'});
-				input.securityGroups![0]!.inbound!.push({protocol: 'udp', ports: '53', source: '0.0.0.0/0'});
-			},
-			{from: 'laptop', toHost: 'web', port: 53, protocol: 'udp'},
-		);
+	// A NACL is stateless for UDP as for TCP: the answer to a DNS query needs the client's
+	// ephemeral ports allowed outbound (https://docs.aws.amazon.com/vpc/latest/userguide/nacl-ephemeral-ports.html).
+	const udpDns = (outbound: Parameters<typeof withAcl>[1]) => (input: NetworkInput) => {
+		withAcl([{rule: 100, action: 'allow', protocol: 'udp', ports: '53', cidr: '0.0.0.0/0'}], outbound)(input);
+		input.hosts!.find((host) => host.id === 'web')!.apps!.push({name: 'dns', port: 53, protocol: 'udp'});
+		input.securityGroups![0]!.inbound!.push({protocol: 'udp', ports: '53', source: '0.0.0.0/0'});
+	};
+
+	it('a UDP reply meets the stateless ACL too: without the ephemeral ports it is dropped', () => {
+		const result = traced(udpDns([]), {from: 'laptop', toHost: 'web', port: 53, protocol: 'udp'});
+		expect(result.outcome).toMatchObject({code: 'REPLY_DENIED_BY_NACL', decidedBy: {kind: 'nacl-default', list: 'outbound'}});
+	});
+
+	it('a UDP reply to the ephemeral ports allowed outbound gets back', () => {
+		const result = traced(udpDns([{rule: 100, action: 'allow', protocol: 'udp', ports: '1024-65535', cidr: '0.0.0.0/0'}]), {from: 'laptop', toHost: 'web', port: 53, protocol: 'udp'});
 		expect(result.outcome.code).toBe('DELIVERED');
-		expect(result.hops.some((hop) => hop.action === 'reply')).toBe(false);
+		expect(result.hops.at(-1)).toMatchObject({node: 'laptop', action: 'reply'});
 	});
 });

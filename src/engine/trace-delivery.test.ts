@@ -31,18 +31,40 @@ describe('trace: delivery to an app', () => {
 		if (code === 'BOUND_TO_LOCALHOST') expect(result.outcome.decidedBy).toEqual({kind: 'app', id: 'db1', index: 0});
 	});
 
-	it('loopback never leaves the host and ignores the firewall', () => {
-		const result = office(
-			(input) => {
-				bindDb('127.0.0.1')(input);
-				input.hosts!.find((host) => host.id === 'db1')!.firewall = {input: {policy: 'deny', rules: []}, output: {policy: 'deny', rules: []}};
-			},
-			{from: 'db1', to: '127.0.0.1', port: 3306},
-		);
+	// Linux runs loopback packets through OUTPUT (-o lo) and INPUT (-i lo) like any other (iptables(8));
+	// that is why real rule sets start with iptables -A INPUT -i lo -j ACCEPT.
+	const lockedDb = (rules: NonNullable<NetworkInput['hosts']>[number]['firewall']) => (input: NetworkInput) => {
+		bindDb('127.0.0.1')(input);
+		input.hosts!.find((host) => host.id === 'db1')!.firewall = rules;
+	};
+
+	it('loopback never leaves the host, but meets its input and output chains', () => {
+		const denyIn = office(lockedDb({input: {policy: 'deny', rules: []}}), {from: 'db1', to: '127.0.0.1', port: 3306});
+		expect(denyIn.outcome).toMatchObject({code: 'DENIED_BY_HOST_FIREWALL', at: 'db1', decidedBy: {kind: 'firewall-policy', list: 'input'}});
+		expect(denyIn.path).toEqual(['db1']);
+		const denyOut = office(lockedDb({output: {policy: 'deny', rules: []}}), {from: 'db1', to: '127.0.0.1', port: 3306});
+		expect(denyOut.outcome).toMatchObject({code: 'DENIED_BY_HOST_FIREWALL', decidedBy: {kind: 'firewall-policy', list: 'output'}});
+	});
+
+	it('loopback passes chains that accept lo (-i lo / -o lo), request and reply', () => {
+		const lo = {policy: 'deny' as const, rules: [{action: 'allow' as const, interface: 'lo' as const}]};
+		const result = office(lockedDb({input: lo, output: lo}), {from: 'db1', to: '127.0.0.1', port: 3306});
 		expect(result.outcome.code).toBe('DELIVERED');
 		expect(result.path).toEqual(['db1']);
-		expect(result.hops.map((hop) => hop.action)).toEqual(['route', 'deliver', 'reply']);
+		expect(result.hops.map((hop) => hop.action)).toEqual(['route', 'filter', 'filter', 'deliver', 'reply', 'reply', 'reply']);
 		expect(result.hops[1]?.packet).toMatchObject({src: '127.0.0.1', dst: '127.0.0.1'});
+	});
+
+	it('a lo rule does not match packets from the network', () => {
+		const lo = {policy: 'deny' as const, rules: [{action: 'allow' as const, interface: 'lo' as const}]};
+		const result = office((input) => void (input.hosts!.find((host) => host.id === 'db1')!.firewall = {input: lo}), {from: 'app1', toHost: 'db1', port: 3306});
+		expect(result.outcome).toMatchObject({code: 'DENIED_BY_HOST_FIREWALL', decidedBy: {kind: 'firewall-policy'}});
+	});
+
+	it('all of 127.0.0.0/8 is loopback: 127.0.0.2 reaches an app bound to 0.0.0.0', () => {
+		const result = office(bindDb('0.0.0.0'), {from: 'db1', to: '127.0.0.2', port: 3306});
+		expect(result.outcome.code).toBe('DELIVERED');
+		expect(result.path).toEqual(['db1']);
 	});
 
 	it('says why the connection was refused', () => {

@@ -72,10 +72,46 @@ describe('trace: network firewall (a router forward chain)', () => {
 		};
 	};
 
-	it('lets the app subnet reach the database (and the reply back, though the policy is deny)', () => {
+	it('is stateless: with a deny policy and no established rule, the reply is dropped on its way back', () => {
 		const result = traced(segment, {from: 'app1', toHost: 'db1', port: 3306});
-		expect(result.outcome.code).toBe('DELIVERED');
 		expect(result.hops.find((hop) => hop.node === 'r1' && hop.action === 'filter')?.decidedBy).toEqual({kind: 'firewall-rule', id: 'r1', list: 'forward', index: 0});
+		expect(result.hops.some((hop) => hop.action === 'deliver')).toBe(true);
+		expect(result.outcome).toMatchObject({code: 'DENIED_BY_NETWORK_FIREWALL', at: 'r1', decidedBy: {kind: 'firewall-policy', id: 'r1', list: 'forward'}});
+		expect(result.outcome.message).toContain('the reply cannot come back');
+		expect(result.outcome.message).toContain('allow established');
+		expect(result.hops.at(-1)).toMatchObject({node: 'r1', action: 'drop', packet: {src: '10.1.3.10', dst: '10.1.2.10'}});
+	});
+
+	it('lets the app subnet reach the database, and the reply back by the established rule', () => {
+		const result = traced((input) => {
+			segment(input);
+			host(input, 'r1').firewall!.forward!.rules!.unshift({action: 'allow', state: 'established'});
+		}, {from: 'app1', toHost: 'db1', port: 3306});
+		expect(result.outcome.code).toBe('DELIVERED');
+		const filters = result.hops.filter((hop) => hop.node === 'r1' && hop.action !== 'route' && hop.decidedBy !== undefined);
+		expect(filters.map((hop) => hop.decidedBy)).toEqual([
+			{kind: 'firewall-rule', id: 'r1', list: 'forward', index: 1},
+			{kind: 'firewall-rule', id: 'r1', list: 'forward', index: 0},
+		]);
+	});
+
+	it('the established rule does not let a new connection through', () => {
+		const result = traced((input) => {
+			segment(input);
+			host(input, 'r1').firewall!.forward!.rules!.unshift({action: 'allow', state: 'established'});
+		}, {from: 'db1', toHost: 'app1', port: 9090});
+		expect(result.outcome).toMatchObject({code: 'DENIED_BY_NETWORK_FIREWALL', decidedBy: {kind: 'firewall-policy'}});
+	});
+
+	it('a reject rule refuses at once; a drop leaves the client to time out', () => {
+		const reject = traced((input) => {
+			segment(input);
+			host(input, 'r1').firewall!.forward!.rules!.push({action: 'reject', destination: '10.1.3.0/24'});
+		}, {from: 'web1', toHost: 'db1', port: 3306});
+		expect(reject.outcome).toMatchObject({code: 'REJECTED_BY_NETWORK_FIREWALL', at: 'r1', decidedBy: {kind: 'firewall-rule', index: 2}});
+		expect(reject.outcome.message).toContain('connection refused');
+		const drop = traced(segment, {from: 'web1', toHost: 'db1', port: 3306});
+		expect(drop.outcome.message).toContain('times out');
 	});
 
 	it('blocks the web subnet from the database', () => {
@@ -113,9 +149,24 @@ describe('trace: host firewall', () => {
 		expect(result.outcome).toMatchObject({code: 'DENIED_BY_HOST_FIREWALL', at: 'web1', decidedBy: {kind: 'firewall-policy', id: 'web1', list: 'output'}});
 	});
 
-	it('is stateful: the reply of an allowed connection passes an input policy of deny', () => {
+	// iptables is stateless unless a rule matches conntrack state (iptables-extensions(8) "conntrack").
+	it('is stateless: an input policy of deny drops the reply of the host\'s own connection', () => {
 		const result = traced((input) => void (host(input, 'web1').firewall = {input: {policy: 'deny', rules: []}}), {from: 'web1', toHost: 'api', port: 443});
+		expect(result.outcome).toMatchObject({code: 'DENIED_BY_HOST_FIREWALL', at: 'web1', decidedBy: {kind: 'firewall-policy', id: 'web1', list: 'input'}});
+		expect(result.hops.at(-1)).toMatchObject({node: 'web1', action: 'drop'});
+	});
+
+	it('allow established lets the reply of the host\'s own connection in', () => {
+		const result = traced(
+			(input) => void (host(input, 'web1').firewall = {input: {policy: 'deny', rules: [{action: 'allow', state: 'established'}]}}),
+			{from: 'web1', toHost: 'api', port: 443},
+		);
 		expect(result.outcome.code).toBe('DELIVERED');
 		expect(result.hops.at(-1)).toMatchObject({node: 'web1', action: 'reply'});
+	});
+
+	it("the server's output chain judges its replies: a deny policy there kills every answer", () => {
+		const result = traced((input) => void (host(input, 'db1').firewall = {output: {policy: 'deny', rules: []}}), {from: 'app1', toHost: 'db1', port: 3306});
+		expect(result.outcome).toMatchObject({code: 'DENIED_BY_HOST_FIREWALL', at: 'db1', decidedBy: {kind: 'firewall-policy', list: 'output'}});
 	});
 });

@@ -5,6 +5,7 @@ import {deliverToApp, refuse} from './deliver.js';
 import {isOwnAddress, resolveDestination, type Source} from './destination.js';
 import {flowSchema, type Flow, type FlowInput, type Outcome, type Trace} from './flow.js';
 import {gatewayIn, gatewayOut, natGatewayArrive, onInternet} from './gateways.js';
+import {checkChain} from './guards.js';
 import {deliverAtHost} from './host-delivery.js';
 import type {Network} from './network.js';
 import {EPHEMERAL_PORTS} from './ports.js';
@@ -82,26 +83,35 @@ function sourceOf(walkFlow: Flow, network: Network): Source | undefined {
 
 /**
  * Delivery without the network: to 127.0.0.0/8 or to one of the source's own
- * addresses. Such packets cross the `lo` interface, which Linux does run
- * through INPUT and OUTPUT; the game's chains have no interface matcher, so
- * they behave as if they began with the `-A INPUT -i lo -j ACCEPT` (and
- * OUTPUT `-o lo`) that ufw and firewalld install by default: no chain is asked.
+ * addresses. Such packets cross the loopback interface `lo`, and Linux runs
+ * them through the OUTPUT chain and then the INPUT chain like any other
+ * (iptables(8): a rule with `-i lo` matches them), which is why real rule sets
+ * begin with `-A INPUT -i lo -j ACCEPT`. Containers have no chains here.
  */
 function selfDelivery(walk: Walk, source: Source, wire: Wire): Step {
 	const loopback = isLoopback(wire.dst);
+	// The kernel's local route for 127.0.0.0/8 has `src 127.0.0.1`; to one of its own addresses a host sends from that address (ip-route(8)).
 	const out: Wire = {...wire, src: loopback ? (parseAddress('127.0.0.1') ?? wire.dst) : wire.dst};
 	walk.client.address = out.src;
 	const note = loopback
-		? `${ip(wire.dst)} is the loopback address: the packet never leaves ${source.id}, and no firewall stands in the way.`
-		: `${ip(wire.dst)} is ${source.id}'s own address: the packet stays on ${source.id} (over its loopback interface), and no firewall stands in the way.`;
+		? `${ip(wire.dst)} is a loopback address (all of 127.0.0.0/8 is): the packet never leaves ${source.id}, it goes over the loopback interface lo.`
+		: `${ip(wire.dst)} is ${source.id}'s own address: the packet never leaves ${source.id}, it goes over the loopback interface lo.`;
 	record(walk, source.id, 'route', out, note);
 	const arrival = {fromSelf: true, loopback};
-	if (source.kind === 'host') return deliverAtHost(walk, source.host, out, arrival);
+	if (source.kind === 'host') {
+		const stopped = checkChain(walk, source.host, 'output', out, {loopback: true}) ?? checkChain(walk, source.host, 'input', out, {loopback: true});
+		return stopped ?? deliverAtHost(walk, source.host, out, arrival);
+	}
 	const listener = {id: source.id, apps: source.container.apps, at: {kind: 'container', container: source.container}} as const;
 	return deliverToApp(walk, listener, out, arrival) ?? refuse(walk, source.id, out);
 }
 
-/** Traces the reply of a delivered TCP request back to the client; returns the final outcome. */
+/**
+ * Traces the reply of a delivered request back to the client; returns the
+ * final outcome. TCP always answers; so does a UDP service (the game's UDP
+ * apps are request/response services such as DNS), and its reply meets the
+ * same stateless filters a TCP reply does.
+ */
 function traceReply(walk: Walk, delivered: NonNullable<End['delivered']>, request: Outcome, local: boolean): Outcome {
 	const server = delivered.at.kind === 'host' ? delivered.at.host.id : delivered.at.container.id;
 	// Every node the request passed keeps it in its connection tracking table.
@@ -110,7 +120,10 @@ function traceReply(walk: Walk, delivered: NonNullable<End['delivered']>, reques
 	const sent = delivered.wire;
 	const reply: Wire = {protocol: sent.protocol, src: sent.dst, srcPort: sent.dstPort, dst: sent.src, dstPort: sent.srcPort, srcOwner: server};
 	if (local) {
-		record(walk, server, 'reply', reply, `The reply comes straight back to ${walk.client.id} inside the machine.`);
+		const host = delivered.at.kind === 'host' ? delivered.at.host : undefined;
+		const stopped = host === undefined ? undefined : (checkChain(walk, host, 'output', reply, {loopback: true}) ?? checkChain(walk, host, 'input', reply, {loopback: true}));
+		if (stopped?.kind === 'end') return stopped.outcome;
+		record(walk, server, 'reply', reply, `The reply comes straight back to ${walk.client.id} inside the machine, over lo.`);
 		return request;
 	}
 	const position: Position = delivered.at.kind === 'host' ? {at: 'host-send', host: delivered.at.host, mode: 'origin'} : {at: 'container-send', container: delivered.at.container};
@@ -160,7 +173,7 @@ function traceFlow(network: Network, input: FlowInput | Flow): Trace {
 		? selfDelivery(walk, source, wire)
 		: {kind: 'move', position: source.kind === 'host' ? {at: 'host-send', host: source.host, mode: 'origin'} : {at: 'container-send', container: source.container}, wire};
 	const end = run(walk, first);
-	const outcome = end.delivered !== undefined && flow.protocol === 'tcp' ? traceReply(walk, end.delivered, end.outcome, local) : end.outcome;
+	const outcome = end.delivered === undefined ? end.outcome : traceReply(walk, end.delivered, end.outcome, local);
 	return {flow, hops: walk.hops, path: walk.path, outcome};
 }
 

@@ -5,6 +5,7 @@ import {
 	hostAddressProblem,
 	isPrivate,
 	isPublic,
+	notPublicWords,
 	lastAddress,
 	parseAddress,
 	parseCidr,
@@ -119,8 +120,7 @@ class AddressBook {
 function publicAddressIssue(ip: string, path: Path, lead: string): NetworkIssue[] {
 	const address = parseAddress(ip);
 	if (address === undefined || isPublic(address)) return [];
-	const kind = isPrivate(address) ? 'a private address (RFC 1918), which the internet never routes' : 'not a public address';
-	return [{path: [...path], message: `${lead}, but ${ip} is ${kind}; use a public address such as 203.0.113.10`, value: ip}];
+	return [{path: [...path], message: `${lead}, but ${ip} is ${notPublicWords(address)}; use a public address such as 203.0.113.10`, value: ip}];
 }
 
 function checkMachines(network: Network, index: EntityIndex): NetworkIssue[] {

@@ -101,7 +101,12 @@ function checkChains(network: Network): NetworkIssue[] {
 		];
 		for (const [name, chain] of chains) {
 			chain?.rules.forEach((rule, slot) => {
-				issues.push(...portsWithAll(rule, ['hosts', position, 'firewall', name, 'rules', slot], `host ${host.id} (${name} chain)`));
+				const path = ['hosts', position, 'firewall', name, 'rules', slot];
+				issues.push(...portsWithAll(rule, path, `host ${host.id} (${name} chain)`));
+				// Loopback packets never leave the host, so they never reach FORWARD (iptables(8) -i/-o).
+				if (name === 'forward' && rule.interface !== undefined) {
+					issues.push({path: [...path, 'interface'], message: `host ${host.id} (forward chain): loopback packets never leave the host, so a rule on lo never matches here; put it on input or output`, value: rule.interface});
+				}
 			});
 		}
 	});

@@ -458,6 +458,12 @@ const cases: Case[] = [
 		path: ['hosts', 0, 'firewall', 'input', 'rules', 0, 'ports'],
 		message: 'host web (input chain): a rule for protocol all matches every port, so ports 443 means nothing; choose tcp or udp, or drop the ports',
 	},
+	{
+		name: 'a loopback rule on a forward chain',
+		change: (d) => (at(d.hosts, 0).firewall = {forward: {policy: 'deny', rules: [{action: 'allow', interface: 'lo'}]}}),
+		path: ['hosts', 0, 'firewall', 'forward', 'rules', 0, 'interface'],
+		message: 'host web (forward chain): loopback packets never leave the host, so a rule on lo never matches here; put it on input or output',
+	},
 ];
 
 describe('validateNetwork', () => {

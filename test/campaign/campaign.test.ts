@@ -4,6 +4,7 @@ import {fileURLToPath} from 'node:url';
 import {afterAll, describe, expect, it} from 'vitest';
 import {countConfigCommands, runScript} from '../../src/commands/index.js';
 import {grade} from '../../src/engine/grade.js';
+import {trace} from '../../src/engine/trace.js';
 import {startSession} from '../../src/game/index.js';
 import {CONCEPTS, loadCatalog, playableLevels, validateLevelFile, type Level} from '../../src/levels/index.js';
 import {removeTempDirs, run} from '../cli/run-cli.js';
@@ -127,6 +128,30 @@ describe('typical wrong answers are not solved, failing for the right reason', (
 
 	it.each(WRONG_ANSWERS)('$level: $mistake', (wrong) => {
 		expect(failing(levelOf(wrong.level), wrong.script)).toEqual(wrong.fails);
+	});
+});
+
+describe('the firewall levels show the missing conntrack rule as a dropped reply', () => {
+	// iptables chains are stateless (iptables-extensions(8) "conntrack"): without -m conntrack --ctstate
+	// ESTABLISHED,RELATED -j ACCEPT a deny policy also drops the answers, which the trace must show.
+	it.each([
+		['07-host-firewall', ['firewall append web input allow tcp 80', 'firewall policy web input deny'], {from: 'web', toHost: 'payments', port: 443}, 'web', 'input'],
+		['08-network-firewall', ['firewall append r1 forward allow tcp 3306 from 10.0.2.0/24 to 10.0.3.0/24', 'firewall policy r1 forward deny'], {from: 'app-1', toHost: 'db-1', port: 3306}, 'r1', 'forward'],
+	] as const)('%s', (id, script, flow, node, list) => {
+		const level = levelOf(id);
+		const result = runScript(level.network, script.join('\n'), allowed(level));
+		if (!result.ok) throw new Error(result.error.message);
+		const traced = trace(result.network, flow);
+		const delivered = traced.hops.findIndex((hop) => hop.action === 'deliver');
+		const dropped = traced.hops.findIndex((hop) => hop.action === 'drop');
+		expect(delivered).toBeGreaterThanOrEqual(0);
+		expect(dropped).toBeGreaterThan(delivered);
+		expect(traced.hops[dropped]).toMatchObject({node, decidedBy: {kind: 'firewall-policy', id: node, list}});
+		expect(traced.outcome.message).toContain('the reply cannot come back');
+		expect(traced.outcome.message).toContain('allow established');
+		const fixed = runScript(result.network, `firewall insert ${node} ${list} 1 allow established`, allowed(level));
+		if (!fixed.ok) throw new Error(fixed.error.message);
+		expect(trace(fixed.network, flow).outcome.code).toBe('DELIVERED');
 	});
 });
 

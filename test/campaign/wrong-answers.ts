@@ -233,8 +233,59 @@ export const WRONG_ANSWERS: readonly WrongAnswer[] = [
 	// 07-host-firewall
 	{
 		level: '07-host-firewall',
+		mistake: 'the classic lockout: services allowed, policy deny, but no rule for replies or loopback',
+		script: ['firewall append web input allow tcp 80', 'firewall append web input allow tcp 443', 'firewall append web input allow tcp 22 from 192.0.2.0/24', 'firewall policy web input deny'],
+		fails: {'site-db': 'DENIED_BY_HOST_FIREWALL', 'charge-cards': 'DENIED_BY_HOST_FIREWALL'},
+	},
+	{
+		level: '07-host-firewall',
+		mistake: 'the established rule but not loopback: the site loses its database',
+		script: [
+			'firewall append web input allow established',
+			'firewall append web input allow tcp 80',
+			'firewall append web input allow tcp 443',
+			'firewall append web input allow tcp 22 from 192.0.2.0/24',
+			'firewall policy web input deny',
+		],
+		fails: {'site-db': 'DENIED_BY_HOST_FIREWALL'},
+	},
+	{
+		level: '07-host-firewall',
+		mistake: 'replies let in by opening every high port (a stateless rule)',
+		script: [
+			'firewall append web input allow on lo',
+			'firewall append web input allow tcp 80',
+			'firewall append web input allow tcp 443',
+			'firewall append web input allow tcp 22 from 192.0.2.0/24',
+			'firewall append web input allow tcp 1024-65535',
+			'firewall policy web input deny',
+		],
+		fails: {customers: 'DELIVERED', office: 'DELIVERED'},
+	},
+	{
+		level: '07-host-firewall',
+		mistake: 'replies let in by trusting the payment provider with every port',
+		script: [
+			'firewall append web input allow on lo',
+			'firewall append web input allow all from 198.51.100.50/32',
+			'firewall append web input allow tcp 80',
+			'firewall append web input allow tcp 443',
+			'firewall append web input allow tcp 22 from 192.0.2.0/24',
+			'firewall policy web input deny',
+		],
+		fails: {customers: 'DELIVERED'},
+	},
+	{
+		level: '07-host-firewall',
 		mistake: 'SSH opened to the whole world',
-		script: ['firewall append web input allow tcp 80', 'firewall append web input allow tcp 443', 'firewall append web input allow tcp 22', 'firewall policy web input deny'],
+		script: [
+			'firewall append web input allow established',
+			'firewall append web input allow on lo',
+			'firewall append web input allow tcp 80',
+			'firewall append web input allow tcp 443',
+			'firewall append web input allow tcp 22',
+			'firewall policy web input deny',
+		],
 		fails: {customers: 'DELIVERED', 'no-ssh-guessing': 'DELIVERED'},
 	},
 	{
@@ -248,11 +299,13 @@ export const WRONG_ANSWERS: readonly WrongAnswer[] = [
 		mistake: 'a deny-all rule above the allow rules',
 		script: [
 			'firewall append web input deny all',
+			'firewall append web input allow established',
+			'firewall append web input allow on lo',
 			'firewall append web input allow tcp 80',
 			'firewall append web input allow tcp 443',
 			'firewall append web input allow tcp 22 from 192.0.2.0/24',
 		],
-		fails: {customers: 'DENIED_BY_HOST_FIREWALL', office: 'DENIED_BY_HOST_FIREWALL'},
+		fails: {customers: 'DENIED_BY_HOST_FIREWALL', office: 'DENIED_BY_HOST_FIREWALL', 'site-db': 'DENIED_BY_HOST_FIREWALL', 'charge-cards': 'DENIED_BY_HOST_FIREWALL'},
 	},
 	{
 		level: '07-host-firewall',
@@ -264,21 +317,60 @@ export const WRONG_ANSWERS: readonly WrongAnswer[] = [
 	// 08-network-firewall
 	{
 		level: '08-network-firewall',
+		mistake: 'default deny without the established rule: every reply dies at r1',
+		script: [
+			'firewall append r1 forward allow tcp 9090 from 10.0.1.0/24 to 10.0.2.0/24',
+			'firewall append r1 forward allow tcp 3306 from 10.0.2.0/24 to 10.0.3.0/24',
+			'firewall policy r1 forward deny',
+		],
+		fails: {'app-to-db': 'DENIED_BY_NETWORK_FIREWALL', checkout: 'DENIED_BY_NETWORK_FIREWALL', 'web-to-app': 'DENIED_BY_NETWORK_FIREWALL'},
+	},
+	{
+		level: '08-network-firewall',
+		mistake: 'replies let through by allowing everything from the servers back',
+		script: [
+			'firewall append r1 forward allow all from 10.0.3.0/24 to 10.0.2.0/24',
+			'firewall append r1 forward allow all from 10.0.2.0/24 to 10.0.1.0/24',
+			'firewall append r1 forward allow tcp 9090 from 10.0.1.0/24 to 10.0.2.0/24',
+			'firewall append r1 forward allow tcp 3306 from 10.0.2.0/24 to 10.0.3.0/24',
+			'firewall policy r1 forward deny',
+		],
+		fails: {'db-to-app': 'CONNECTION_REFUSED'},
+	},
+	{
+		level: '08-network-firewall',
 		mistake: 'MySQL allowed from every subnet',
-		script: ['firewall append r1 forward allow tcp 3306 to 10.0.3.0/24', 'firewall append r1 forward deny all to 10.0.3.0/24'],
+		script: [
+			'firewall append r1 forward allow established',
+			'firewall append r1 forward allow tcp 9090 from 10.0.1.0/24 to 10.0.2.0/24',
+			'firewall append r1 forward allow tcp 3306 to 10.0.3.0/24',
+			'firewall policy r1 forward deny',
+		],
 		fails: {'web-to-db': 'DELIVERED'},
 	},
 	{
 		level: '08-network-firewall',
 		mistake: 'the broad deny above the narrow allow',
-		script: ['firewall append r1 forward deny all to 10.0.3.0/24', 'firewall append r1 forward allow tcp 3306 from 10.0.2.0/24 to 10.0.3.0/24'],
+		script: [
+			'firewall append r1 forward allow established',
+			'firewall append r1 forward allow tcp 9090 from 10.0.1.0/24 to 10.0.2.0/24',
+			'firewall append r1 forward deny all to 10.0.3.0/24',
+			'firewall append r1 forward allow tcp 3306 from 10.0.2.0/24 to 10.0.3.0/24',
+			'firewall policy r1 forward deny',
+		],
 		fails: {'app-to-db': 'DENIED_BY_NETWORK_FIREWALL'},
 	},
 	{
 		level: '08-network-firewall',
-		mistake: 'a deny policy that also cuts the website from the payment service',
-		script: ['firewall append r1 forward allow tcp 3306 from 10.0.2.0/24 to 10.0.3.0/24', 'firewall policy r1 forward deny'],
-		fails: {checkout: 'DENIED_BY_NETWORK_FIREWALL'},
+		mistake: 'only the path to the database closed, the rest left open (no default deny)',
+		script: ['firewall append r1 forward allow tcp 3306 from 10.0.2.0/24 to 10.0.3.0/24', 'firewall append r1 forward deny all to 10.0.3.0/24'],
+		fails: {'web-to-app': 'CONNECTION_REFUSED', 'db-to-app': 'CONNECTION_REFUSED', 'db-to-web': 'CONNECTION_REFUSED'},
+	},
+	{
+		level: '08-network-firewall',
+		mistake: 'a host firewall on the database instead of the network firewall',
+		script: ['firewall append db-1 input allow tcp 3306 from 10.0.2.0/24', 'firewall policy db-1 input deny'],
+		fails: {'web-to-app': 'CONNECTION_REFUSED', 'db-to-app': 'CONNECTION_REFUSED', 'db-to-web': 'CONNECTION_REFUSED'},
 	},
 
 	// 09-nat
@@ -520,7 +612,8 @@ export const WRONG_ANSWERS: readonly WrongAnswer[] = [
 		level: '17-containers-publish',
 		mistake: 'a host firewall rule instead of changing the mapping',
 		script: ['container publish web 443:443', 'firewall insert docker-host input 1 deny tcp 3306'],
-		fails: {'db-hidden': 'DELIVERED', 'only-web': 'DELIVERED'},
+		// Inserted at the top, the rule also drops the host's own 127.0.0.1:3306 before the lo rule accepts it.
+		fails: {'db-hidden': 'DELIVERED', 'only-web': 'DELIVERED', backup: 'DENIED_BY_HOST_FIREWALL'},
 	},
 	{
 		level: '17-containers-publish',
@@ -603,6 +696,13 @@ export const WRONG_ANSWERS: readonly WrongAnswer[] = [
 
 /** Mistakes the commands refuse before the network changes. */
 export const REFUSED_ANSWERS: readonly RefusedAnswer[] = [
+	{
+		level: '07-host-firewall',
+		mistake: 'a reject policy, which iptables does not have (-P takes ACCEPT or DROP)',
+		script: ['firewall append web input allow established'],
+		refused: 'firewall policy web input reject',
+		message: /policy is allow or deny only.*firewall append web input reject/,
+	},
 	{
 		level: '06-routing',
 		mistake: "the wrong gateway: r1's address in another subnet",
@@ -698,18 +798,37 @@ export const OTHER_RIGHT_ANSWERS: readonly OtherRightAnswer[] = [
 	},
 	{
 		level: '07-host-firewall',
-		variant: 'the deny policy set first',
+		variant: 'the deny policy set first, the conntrack rule inserted on top',
 		script: [
 			'firewall policy web input deny',
 			'firewall append web input allow tcp 22 from 192.0.2.0/24',
 			'firewall append web input allow tcp 80',
 			'firewall append web input allow tcp 443',
+			'firewall append web input allow all on lo',
+			'firewall insert web input 1 allow established',
+		],
+	},
+	{
+		level: '07-host-firewall',
+		variant: 'the chain ends with a reject rule instead of a deny policy (refused, not timed out)',
+		script: [
+			'firewall append web input allow established',
+			'firewall append web input allow on lo',
+			'firewall append web input allow tcp 80',
+			'firewall append web input allow tcp 443',
+			'firewall append web input allow tcp 22 from 192.0.2.0/24',
+			'firewall append web input reject',
 		],
 	},
 	{
 		level: '08-network-firewall',
-		variant: 'a host firewall on the database instead of the network firewall',
-		script: ['firewall append db-1 input allow tcp 3306 from 10.0.2.0/24', 'firewall policy db-1 input deny'],
+		variant: 'the conntrack rule inserted on top last, and a reject rule closing the chain',
+		script: [
+			'firewall append r1 forward allow tcp 3306 from 10.0.2.0/24 to 10.0.3.0/24',
+			'firewall append r1 forward allow tcp 9090 from 10.0.1.0/24 to 10.0.2.0/24',
+			'firewall append r1 forward reject',
+			'firewall insert r1 forward 1 allow established',
+		],
 	},
 	{
 		level: '09-nat',

@@ -1,4 +1,5 @@
-import type {Chain, FirewallRule, Host, Network, RuleProtocol} from '../../engine/network.js';
+import {describeFirewallRule} from '../../engine/guards.js';
+import type {Chain, FirewallAction, FirewallRule, Host, Network, RuleProtocol} from '../../engine/network.js';
 import {cidr, count, introduced, optional, portRange, ref, word} from '../args.js';
 import {config, fail} from '../define.js';
 import {byId, updateHost} from '../edit.js';
@@ -8,26 +9,32 @@ import type {Problem} from '../types.js';
 /**
  * Host firewalls (the input and output chains) and network firewalls (the
  * forward chain of a router), iptables-style: ordered rules, first match
- * wins, then the chain's policy. Positions are 1-based, as iptables numbers them.
+ * wins, then the chain's policy. Stateless like iptables: replies pass only
+ * when a rule lets them, usually `allow established` (the conntrack rule).
+ * Positions are 1-based, as iptables numbers them.
  */
 
 const CHAINS = ['input', 'output', 'forward'] as const;
 type ChainName = (typeof CHAINS)[number];
 
 const ruleParams = [
-	word('action', ['allow', 'deny']),
+	word('action', ['allow', 'deny', 'reject']),
+	optional(word('state', ['established'])),
 	optional(word('protocol', ['tcp', 'udp', 'all'])),
 	optional(portRange('ports')),
 	optional(introduced('from', cidr('source', '<cidr>', true))),
 	optional(introduced('to', cidr('destination', '<cidr>', true))),
+	optional(introduced('on', word('interface', ['lo']))),
 ] as const;
 
 type RuleArgs = {
-	readonly action: 'allow' | 'deny';
+	readonly action: FirewallAction;
+	readonly state: 'established' | undefined;
 	readonly protocol: RuleProtocol | undefined;
 	readonly ports: string | undefined;
 	readonly source: string | undefined;
 	readonly destination: string | undefined;
+	readonly interface: 'lo' | undefined;
 };
 
 function checkRule(args: RuleArgs): Problem | undefined {
@@ -44,15 +51,13 @@ function ruleOf(args: RuleArgs): FirewallRule {
 		...(args.ports === undefined ? {} : {ports: args.ports}),
 		...(args.source === undefined ? {} : {source: args.source}),
 		...(args.destination === undefined ? {} : {destination: args.destination}),
+		...(args.state === undefined ? {} : {state: args.state}),
+		...(args.interface === undefined ? {} : {interface: args.interface}),
 	};
 }
 
-/** A rule in words: "allow tcp 443 from 0.0.0.0/0". */
-export function describeRule(rule: FirewallRule): string {
-	return [rule.action, rule.protocol, rule.ports, rule.source === undefined ? '' : `from ${rule.source}`, rule.destination === undefined ? '' : `to ${rule.destination}`]
-		.filter((part) => part !== undefined && part !== '')
-		.join(' ');
-}
+/** A rule in words: "allow tcp 443 from 0.0.0.0/0", "allow established", "allow all on lo". */
+export const describeRule = describeFirewallRule;
 
 function chainOf(host: Host, chain: ChainName): Chain {
 	return host.firewall?.[chain] ?? {policy: 'allow', rules: []};
@@ -68,22 +73,32 @@ function forwardCheck(network: Network, hostId: string, chain: ChainName): Probl
 	return fail(`the forward chain filters packets a router passes on, and ${host.id} is a ${host.kind} — use input or output`, 'chain');
 }
 
-function iptablesRule(flag: string, chain: ChainName, position: number | undefined, rule: FirewallRule): string {
+function loopbackCheck(chain: ChainName, args: RuleArgs): Problem | undefined {
+	if (args.interface === undefined || chain !== 'forward') return undefined;
+	return fail('loopback packets never leave the host, so no router forwards them: on lo belongs on the input or output chain', 'interface');
+}
+
+/** The iptables words of a rule after the chain: matchers, then the target (iptables(8), iptables-extensions(8)). */
+function iptablesRuleWords(chain: ChainName, rule: FirewallRule): string[] {
 	return [
-		'iptables',
-		flag,
-		chain.toUpperCase(),
-		...(position === undefined ? [] : [String(position)]),
+		...(rule.interface === undefined ? [] : [chain === 'output' ? '-o' : '-i', rule.interface]),
 		...iptablesMatch(rule.protocol, rule.ports),
 		...(rule.source === undefined ? [] : ['-s', rule.source]),
 		...(rule.destination === undefined ? [] : ['-d', rule.destination]),
+		...(rule.state === undefined ? [] : ['-m', 'conntrack', '--ctstate', 'ESTABLISHED,RELATED']),
 		'-j',
-		rule.action === 'allow' ? 'ACCEPT' : 'DROP',
-	].join(' ');
+		IPTABLES_TARGET[rule.action],
+	];
+}
+
+const IPTABLES_TARGET = {allow: 'ACCEPT', deny: 'DROP', reject: 'REJECT'} as const;
+
+function iptablesRule(flag: string, chain: ChainName, position: number | undefined, rule: FirewallRule): string {
+	return ['iptables', flag, chain.toUpperCase(), ...(position === undefined ? [] : [String(position)]), ...iptablesRuleWords(chain, rule)].join(' ');
 }
 
 function insert(network: Network, hostId: string, chain: ChainName, position: number | undefined, args: RuleArgs) {
-	const problem = forwardCheck(network, hostId, chain);
+	const problem = forwardCheck(network, hostId, chain) ?? loopbackCheck(chain, args);
 	if (problem !== undefined) return problem;
 	const current = chainOf(byId(network.hosts, hostId)!, chain);
 	const at = position ?? current.rules.length + 1;
@@ -98,6 +113,18 @@ function insert(network: Network, hostId: string, chain: ChainName, position: nu
 	};
 }
 
+/**
+ * `iptables -P <CHAIN> DROP`, with a warning when the chain does not yet let
+ * replies in: on a real box typed over SSH, that line cuts the session off.
+ */
+function policyLine(network: Network, hostId: string, chain: ChainName, policy: 'allow' | 'deny'): string {
+	const line = `iptables -P ${chain.toUpperCase()} ${policy === 'allow' ? 'ACCEPT' : 'DROP'}`;
+	if (policy === 'allow') return line;
+	const rules = chainOf(byId(network.hosts, hostId)!, chain).rules;
+	const keepsReplies = rules.some((rule) => rule.action === 'allow' && rule.state === 'established' && rule.interface === undefined);
+	return keepsReplies ? line : `${line}   # careful: no ESTABLISHED rule yet, so replies (and an SSH session) on ${chain.toUpperCase()} are dropped from now on`;
+}
+
 /** `firewall insert`, `firewall append`, `firewall remove`, `firewall policy`. */
 export const FIREWALL_COMMANDS = [
 	config({
@@ -107,7 +134,9 @@ export const FIREWALL_COMMANDS = [
 		details: [
 			'Rules are checked from the top; the first that matches decides, else the chain policy.',
 			'input/output protect the host itself (host firewall); forward on a router filters traffic between subnets (network firewall).',
-			'The firewall is stateful: replies to an allowed connection always pass.',
+			'Chains are stateless, as in iptables: a reply is a packet like any other. allow established (-m conntrack --ctstate ESTABLISHED,RELATED) lets the replies of connections this host has seen pass.',
+			'deny drops the packet (the client waits and times out); reject refuses it at once (the client sees connection refused).',
+			'on lo matches traffic the host sends to itself (127.0.0.1 or its own address), which meets input and output too.',
 		],
 		params: [ref('host', 'host'), word('chain', CHAINS), optional(count('position', '<position>', 1, 9999, 'a rule position')), ...ruleParams],
 		check: checkRule,
@@ -118,6 +147,7 @@ export const FIREWALL_COMMANDS = [
 		name: 'firewall append',
 		summary: 'Add a rule at the end of a host chain.',
 		example: 'firewall append web input deny tcp 3306',
+		details: ['firewall append web input allow established — the rule that lets replies in; firewall append web input allow on lo — the host talking to itself.'],
 		params: [ref('host', 'host'), word('chain', CHAINS), ...ruleParams],
 		check: checkRule,
 		apply: (network, args) => insert(network, args.host, args.chain, undefined, args),
@@ -150,8 +180,15 @@ export const FIREWALL_COMMANDS = [
 		name: 'firewall policy',
 		summary: 'Set what a chain does with packets no rule matches: allow or deny.',
 		example: 'firewall policy web input deny',
-		params: [ref('host', 'host'), word('chain', CHAINS), word('policy', ['allow', 'deny'])],
+		details: [
+			'A policy of deny applies to replies too: allow established first, or the host loses the answers to its own connections (and your SSH session).',
+			'iptables policies are ACCEPT or DROP only; to refuse instead, end the chain with firewall append <host> <chain> reject.',
+		],
+		params: [ref('host', 'host'), word('chain', CHAINS), word('policy', ['allow', 'deny', 'reject'])],
 		apply: (network, args) => {
+			if (args.policy === 'reject') {
+				return fail(`a chain's policy is allow or deny only (iptables -P takes ACCEPT or DROP): to refuse what no rule allows, end the chain with firewall append ${args.host} ${args.chain} reject`, 'policy', {suggestion: 'deny'});
+			}
 			const problem = forwardCheck(network, args.host, args.chain);
 			if (problem !== undefined) return problem;
 			const current = chainOf(byId(network.hosts, args.host)!, args.chain);
@@ -161,6 +198,6 @@ export const FIREWALL_COMMANDS = [
 				summary: `${args.host} ${args.chain}: policy ${args.policy} (was ${current.policy}).`,
 			};
 		},
-		realWorld: (args) => [`iptables -P ${args.chain.toUpperCase()} ${args.policy === 'allow' ? 'ACCEPT' : 'DROP'}`],
+		realWorld: (args, before) => [policyLine(before, args.host, args.chain, args.policy === 'allow' ? 'allow' : 'deny')],
 	}),
 ];

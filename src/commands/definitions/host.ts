@@ -1,4 +1,4 @@
-import {isPublic, parseAddress} from '../../engine/address.js';
+import {isPublic, notPublicWords, parseAddress} from '../../engine/address.js';
 import {hostSchema, INTERNET, type Host, type Network} from '../../engine/network.js';
 import {address, flag, newId, optional, readAddress, ref, text, word} from '../args.js';
 import {config, fail} from '../define.js';
@@ -22,7 +22,7 @@ function addressOrNone<const N extends string>(name: N): Param<N, string, false>
 function placement(network: Network, host: Host, subnetId: string, ip: string | undefined): {ip: string} | Problem {
 	if (subnetId === INTERNET) {
 		if (ip === undefined) return fail(`a host on the internet needs its public address: … ${INTERNET} 203.0.113.50`, 'subnet');
-		if (!isPublic(parseAddress(ip)!)) return fail(`${ip} is a private address: the internet never routes it (RFC 1918)`, 'ip');
+		if (!isPublic(parseAddress(ip)!)) return fail(`${ip} is ${notPublicWords(parseAddress(ip)!)}`, 'ip');
 		return {ip};
 	}
 	const subnet = byId(network.subnets, subnetId)!;
@@ -175,7 +175,7 @@ export const HOST_COMMANDS = [
 
 function publicCheck(ip: string): Problem | undefined {
 	if (ip === 'none' || !readAddress(ip).ok) return undefined;
-	return isPublic(parseAddress(ip)!) ? undefined : fail(`${ip} is not a public address: the internet never routes private ones (RFC 1918)`, 'ip');
+	return isPublic(parseAddress(ip)!) ? undefined : fail(`${ip} is ${notPublicWords(parseAddress(ip)!)}`, 'ip');
 }
 
 function setPublicIp(network: Network, hostId: string, ip: string) {
