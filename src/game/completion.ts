@@ -7,8 +7,10 @@ import type {SessionState} from './types.js';
  * Completion. The first time every goal passes, the session records the
  * stars earned (`completed`) and says so. It stays set whatever follows;
  * when a later network solves the level for more stars (the player tightened
- * a firewall after the goals passed), `completed` is raised to the better
- * result and the log says so — never lowered. The sandbox is never completed.
+ * a firewall after the goals passed, or reset and solved it within par),
+ * `completed` is raised to the better result and the log says so; so it is
+ * when it solves the level for as many stars in fewer commands. It is never
+ * lowered. The sandbox is never completed.
  */
 export function completeIfSolved(state: SessionState, how: 'played' | 'restored'): SessionState {
 	if (!state.report.solved || isSandbox(state.level)) return state;
@@ -25,6 +27,8 @@ export function completeIfSolved(state: SessionState, how: 'played' | 'restored'
 		headline = how === 'restored' && state.draft.length > 0 ? `Your saved work already solves ${title}` : `Level solved: ${title}`;
 	} else if (earned.stars > state.completed.stars) {
 		headline = `Better: ${title}`;
+	} else if (earned.stars === state.completed.stars && earned.commands < state.completed.commands) {
+		headline = `Shorter: ${title} in ${earned.commands} command${earned.commands === 1 ? '' : 's'}`;
 	} else {
 		return state;
 	}

@@ -176,6 +176,24 @@ describe('sessionReducer: configuration commands', () => {
 		expect(state.completed).toMatchObject({stars: 2, withinPar: false, noHints: true, leastPrivilege: true, commands: 3, par: 1});
 	});
 
+	it('a reset and a shorter solve raise the result: more stars, or as many in fewer commands', () => {
+		const over = play(startSession(tiny), 'dns add travelbuddy.com A 203.0.113.99', 'dns remove travelbuddy.com', RECORD);
+		expect(over.completed).toMatchObject({stars: 2, commands: 3});
+		const par = play(over, 'reset', RECORD);
+		expect(par.completed).toMatchObject({stars: 3, commands: 1});
+		const detour = ['dns add travelbuddy.com A 203.0.113.99', 'dns remove travelbuddy.com'];
+		const longer = play(startSession(tiny), ...detour, ...detour, RECORD);
+		expect(longer.completed).toMatchObject({stars: 2, commands: 5});
+		const shorter = play(longer, 'reset', ...detour, RECORD);
+		expect(shorter.completed).toMatchObject({stars: 2, commands: 3});
+		expect(shorter.log.filter((entry) => entry.kind === 'success').map((entry) => entry.lines[0])).toEqual([
+			'Level solved: "Give the server a name" ★★☆',
+			'Shorter: "Give the server a name" ★★☆ in 3 commands',
+		]);
+		// A longer solve afterwards lowers nothing.
+		expect(play(shorter, 'reset', ...detour, ...detour, RECORD).completed).toEqual(shorter.completed);
+	});
+
 	it('more exposure than the reference solution costs the least-privilege star', () => {
 		const start = startSession(locked);
 		expect(start.par).toBe(3);

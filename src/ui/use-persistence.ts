@@ -5,7 +5,9 @@ import type {CurrentLevel} from './use-app-state.js';
 
 /**
  * Saves the player's work as it happens: the draft after every change, the
- * hints revealed, the result when a level is solved — and the draft once
+ * hints revealed, the result when a level is solved or solved better (the
+ * store keeps the best of every result, so a better one is never lost
+ * behind the first) — and the draft once
  * more when the app closes. A session that was just started (from a saved
  * draft, or fresh because the saved draft no longer replays) writes nothing
  * until the player changes something, so a stale draft is never thrown away
@@ -24,7 +26,7 @@ export function usePersistence(current: CurrentLevel | undefined, store: Progres
 		if (!previous || previous.session === session) return;
 		if (session.draft !== previous.session.draft) store.saveDraft(id, session.draft, current.hash);
 		if (session.hintsRevealed !== previous.session.hintsRevealed) store.setHintsUsed(id, session.hintsRevealed);
-		if (session.completed && !previous.session.completed && !current.sandbox) {
+		if (session.completed && session.completed !== previous.session.completed && !current.sandbox) {
 			store.recordResult(id, {stars: session.completed.stars, commands: session.completed.commands, hintsUsed: session.hintsRevealed, levelHash: current.hash});
 		}
 		onSaved();

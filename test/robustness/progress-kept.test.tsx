@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {builtInLevelsDir, loadCatalog, playableLevels} from '../../src/levels/load.js';
+import {openProgressStore, PROGRESS_FILE} from '../../src/store/file-store.js';
+import {type Game, KEY, startGame, waitForGame} from './support/game.js';
+
+/**
+ * Progress is never lost (issue 15), in the real game over the real file
+ * store: a better result is saved as well as shown. The store's own tests
+ * (src/store/file-store.test.ts) prove each guarantee at the store's level.
+ */
+
+const catalog = loadCatalog({builtInDir: builtInLevelsDir()});
+const first = playableLevels(catalog)[0]!.level;
+const solution = first.solution.filter((line) => line.trim() && !line.startsWith('#'));
+
+const dirs: string[] = [];
+let game: Game | undefined;
+afterEach(() => {
+	game?.stop();
+	game = undefined;
+	for (const dir of dirs.splice(0)) fs.rmSync(dir, {recursive: true, force: true});
+});
+
+function tempDir(): string {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netquest-kept-'));
+	dirs.push(dir);
+	return dir;
+}
+
+const size = {columns: 100, rows: 30};
+
+function savedLevel(dataDir: string): Record<string, unknown> | undefined {
+	const file = JSON.parse(fs.readFileSync(path.join(dataDir, PROGRESS_FILE), 'utf8')) as {levels: Record<string, Record<string, unknown>>};
+	return file.levels[first.id];
+}
+
+describe('progress is never lost', () => {
+	it('a better result after a reset is saved, not only shown: on disk and on the map after a restart', async () => {
+		expect(first.id).toBe('00-client-server');
+		const dataDir = tempDir();
+		game = startGame({catalog, store: openProgressStore({dataDir}), initialLevelId: first.id, ...size});
+		await waitForGame(game, (text) => text.includes('Enter start'));
+		game.type(KEY.enter);
+		await waitForGame(game, (text) => text.includes('Output'));
+		// Over par: a detour of two commands first.
+		for (const line of ['app add api-server spare 8001', 'app remove api-server spare', ...solution]) game.type(`${line}\r`);
+		await waitForGame(game, (text) => text.includes('Level complete'));
+		expect(savedLevel(dataDir)).toMatchObject({solved: true, stars: 2, bestCommands: 4});
+		game.type('w');
+		await waitForGame(game, (text) => text.includes('commands 4'));
+		game.type('reset\r');
+		await waitForGame(game, (text) => text.includes('commands 0'));
+		for (const line of solution) game.type(`${line}\r`);
+		await waitForGame(game, (text) => text.includes('Better:'));
+		expect(savedLevel(dataDir)).toMatchObject({solved: true, stars: 3, bestCommands: 2});
+		game.stop();
+		game = startGame({catalog, store: openProgressStore({dataDir}), ...size});
+		const map = await waitForGame(game, (text) => text.includes('Solved 1/'));
+		expect(map).toMatch(new RegExp(`★★★ ${first.title}`, 'u'));
+	});
+});
