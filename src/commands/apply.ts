@@ -1,4 +1,5 @@
 import type {Network} from '../engine/network.js';
+import {externalChange, externalRefusal} from '../engine/ownership.js';
 import {validateNetwork, type NetworkIssue} from '../engine/validate.js';
 import {isProblem} from './define.js';
 import {parseWith, problemError} from './parse.js';
@@ -8,7 +9,8 @@ import type {ApplyResult, Command, CommandDefinition} from './types.js';
  * Applies a configuration command to a network, immutably and all or
  * nothing. The command is re-read against this network (so a command parsed
  * without one still gets its names checked); after the change, the engine's
- * own validator must find no problem the old network did not already have.
+ * own validator must find no problem the old network did not already have,
+ * and no host outside the player's control (`external`) may change.
  */
 export function applyWith(commands: readonly CommandDefinition[], network: Network, command: Command): ApplyResult {
 	const definition = commands.find((entry) => entry.name === command.name);
@@ -23,6 +25,10 @@ export function applyWith(commands: readonly CommandDefinition[], network: Netwo
 	const {args} = parsed.command;
 	const change = definition.apply(network, args);
 	if (isProblem(change)) return {ok: false, error: problemError(change, parsed.command)};
+	const external = externalChange(network, change.network);
+	if (external !== undefined) {
+		return {ok: false, error: {message: externalRefusal(network, external), start: parsed.command.nameSpan.start, end: command.text.trimEnd().length}};
+	}
 	const introduced = newIssues(issuesOf(network), issuesOf(change.network));
 	const first = introduced[0];
 	if (first !== undefined) {

@@ -137,6 +137,11 @@ export const hostSchema = z.object({
 	kind: hostKindSchema.default('server'),
 	/** Words for the player, e.g. "customer's laptop". */
 	label: z.string().optional(),
+	/**
+	 * Outside the player's control: a customer's laptop, the payment provider, an attacker, a machine on the
+	 * internet. Commands that would configure it (or its containers) are refused, and no goal is met by its filters.
+	 */
+	external: z.boolean().optional(),
 	/** Attachments; the first is the host's primary address. Empty: not placed yet. */
 	interfaces: z.array(interfaceSchema).default([]),
 	/** Cloud: the public or elastic IP that the internet gateway maps to the primary private address. */

@@ -696,6 +696,42 @@ export const WRONG_ANSWERS: readonly WrongAnswer[] = [
 
 /** Mistakes the commands refuse before the network changes. */
 export const REFUSED_ANSWERS: readonly RefusedAnswer[] = [
+	// Class 1 of issue 12: configuring the test clients instead of the servers. Outside hosts refuse every change.
+	{
+		level: '07-host-firewall',
+		mistake: "output rules on the customer's laptop instead of web's input chain",
+		script: [],
+		refused: 'firewall append customer output deny tcp 22',
+		message: /customer \(a customer's laptop at home\) is not TravelBuddy's machine, so you cannot configure it — protect the servers you run instead \(web\)/,
+	},
+	{
+		level: '07-host-firewall',
+		mistake: "a deny policy on the admin's laptop",
+		script: [],
+		refused: 'firewall policy admin output deny',
+		message: /admin .* is not TravelBuddy's machine/,
+	},
+	{
+		level: '17-containers-publish',
+		mistake: "the customer's laptop told not to send to 3306",
+		script: [],
+		refused: 'firewall append customer output deny tcp 3306',
+		message: /customer .* is not TravelBuddy's machine/,
+	},
+	{
+		level: '15-security-groups',
+		mistake: 'a security group attached to the customer',
+		script: ['sg create sg-block --vpc tb-vpc'],
+		refused: 'sg attach sg-block customer',
+		message: /customer .* is not TravelBuddy's machine, so you cannot configure it — protect the servers you run instead \(web-1, app-1, db-1\)/,
+	},
+	{
+		level: '09-nat',
+		mistake: "the customer's laptop moved behind nat-1",
+		script: [],
+		refused: 'host attach customer backend 10.0.2.50',
+		message: /customer .* is not TravelBuddy's machine, so you cannot configure it — protect the servers you run instead \(nat-1, backend-1, backend-2\)/,
+	},
 	{
 		level: '07-host-firewall',
 		mistake: 'a reject policy, which iptables does not have (-P takes ACCEPT or DROP)',
