@@ -14,7 +14,8 @@ import type {Problem} from '../types.js';
  * Positions are 1-based, as iptables numbers them.
  */
 
-const CHAINS = ['input', 'output', 'forward'] as const;
+/** The chains of a host firewall, as the model names them. */
+export const CHAINS = ['input', 'output', 'forward'] as const;
 type ChainName = (typeof CHAINS)[number];
 
 const ruleParams = [
@@ -92,6 +93,13 @@ function iptablesRuleWords(chain: ChainName, rule: FirewallRule): string[] {
 }
 
 const IPTABLES_TARGET = {allow: 'ACCEPT', deny: 'DROP', reject: 'REJECT'} as const;
+
+/** A whole chain as the iptables lines that build it on a fresh host: its rules in order, then its policy (`netquest lab` applies start states this way). */
+export function iptablesChainLines(chain: ChainName, rules: Chain): string[] {
+	const lines = rules.rules.map((rule) => iptablesRule('-A', chain, undefined, rule));
+	if (rules.policy === 'deny') lines.push(`iptables -P ${chain.toUpperCase()} DROP`);
+	return lines;
+}
 
 function iptablesRule(flag: string, chain: ChainName, position: number | undefined, rule: FirewallRule): string {
 	return ['iptables', flag, chain.toUpperCase(), ...(position === undefined ? [] : [String(position)]), ...iptablesRuleWords(chain, rule)].join(' ');

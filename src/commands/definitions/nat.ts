@@ -20,6 +20,16 @@ function outsideName(host: Host): string {
 	return interfaceName(host, host.nat?.outside ?? '');
 }
 
+/** The masquerade rule of a NAT device (its outside interface). */
+export function masqueradeLine(host: Host): string {
+	return `iptables -t nat -A POSTROUTING -o ${outsideName(host)} -j MASQUERADE`;
+}
+
+/** The destination-NAT rule of one port forward of a NAT device. */
+export function portForwardLine(host: Host, forward: PortForward): string {
+	return `iptables -t nat -A PREROUTING -i ${outsideName(host)} -p ${forward.protocol} --dport ${forward.port} -j DNAT --to-destination ${forward.toIp}:${forward.toPort}`;
+}
+
 /** `nat enable`, `nat disable`, `nat forward`, `nat unforward`. */
 export const NAT_COMMANDS = [
 	config({
@@ -44,7 +54,7 @@ export const NAT_COMMANDS = [
 		},
 		realWorld: (args, _before, after) => [
 			'sysctl -w net.ipv4.ip_forward=1',
-			`iptables -t nat -A POSTROUTING -o ${outsideName(byId(after.hosts, args.host)!)} -j MASQUERADE`,
+			masqueradeLine(byId(after.hosts, args.host)!),
 		],
 	}),
 	config({
@@ -78,9 +88,7 @@ export const NAT_COMMANDS = [
 				summary: `${host.id} forwards ${args.protocol}/${args.port} to ${args.to.ip}:${args.to.port}.`,
 			};
 		},
-		realWorld: (args, before) => [
-			`iptables -t nat -A PREROUTING -i ${outsideName(byId(before.hosts, args.host)!)} -p ${args.protocol} --dport ${args.port} -j DNAT --to-destination ${args.to.ip}:${args.to.port}`,
-		],
+		realWorld: (args, before) => [portForwardLine(byId(before.hosts, args.host)!, {protocol: args.protocol, port: args.port, toIp: args.to.ip, toPort: args.to.port})],
 	}),
 	config({
 		name: 'nat unforward',

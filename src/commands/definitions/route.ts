@@ -46,7 +46,7 @@ function targetIds(network: Network): string[] {
 }
 
 /** How a route looks to `ip route` (on-premises tables). */
-function ipRoute(network: Network, tableId: string, route: Route): string {
+export function ipRoute(network: Network, tableId: string, route: Route): string {
 	if (route.target === 'blackhole') return `ip route add blackhole ${route.destination}`;
 	if (route.target === 'local') return `ip route add ${route.destination} dev eth0`;
 	if (isAddress(route.target)) return `ip route add ${route.destination} via ${route.target}`;
