@@ -6,9 +6,12 @@ import {loadCatalogQuickly} from '../levels/load-quickly.js';
 import type {LevelProblem} from '../levels/problem.js';
 import {sanitizeText} from '../levels/sanitize.js';
 import type {ProgressStore} from '../store/index.js';
+import {memoryProgressStore} from '../store/memory-store.js';
 import {resolveDataDir, userLevelsDir} from '../store/paths.js';
+import {PROGRESS_FILE, readSavedProgress} from '../store/progress-file.js';
 import type {CliOptions} from './args.js';
 import type {CliIo} from './io.js';
+import {VERSION} from './version.js';
 
 /**
  * What the subcommands share: where the data directory is, the level
@@ -33,6 +36,11 @@ export type CliContext = {
 	loadCatalog(): Promise<Catalog>;
 	/** Opens the progress store (imported on demand), creating the data and user level folders on first run. */
 	openStore(): Promise<ProgressStore>;
+	/**
+	 * The saved progress as it is, for commands that only read it (`levels`, `export`): nothing is created,
+	 * repaired or moved. `warnings` says what is wrong with the file, if anything.
+	 */
+	readProgress(): {readonly store: Pick<ProgressStore, 'getLevel' | 'allLevels'>; readonly warnings: readonly string[]};
 };
 
 /** The context for one run. */
@@ -55,9 +63,17 @@ export function cliContext(io: CliIo, options: CliOptions): CliContext {
 				userDir: userLevelsDir(dataDir),
 				extraDirs: options.levels.map((dir) => path.resolve(io.cwd, dir)),
 			}),
+		readProgress: () => {
+			const saved = readSavedProgress(dataDir);
+			const warnings =
+				saved.kind === 'ok'
+					? []
+					: [`Your progress file ${path.join(dataDir, PROGRESS_FILE)} could not be fully read (${saved.problem}); it is left as it is: the game itself says what to do.`];
+			return {store: memoryProgressStore(saved.progress), warnings};
+		},
 		openStore: async () => {
 			const {openProgressStore} = await import('../store/index.js');
-			const store = openProgressStore({dataDir});
+			const store = openProgressStore({dataDir, writtenBy: `netquest ${VERSION}`});
 			try {
 				fs.mkdirSync(userLevelsDir(dataDir), {recursive: true});
 			} catch {

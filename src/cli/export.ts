@@ -23,8 +23,9 @@ export async function exportCommand(args: readonly string[], context: CliContext
 		io.stderr(`netquest export: no level with id ${JSON.stringify(sanitizeText(id))}${didYouMean(id, ids)}\n`);
 		return EXIT.usage;
 	}
-	const store = await context.openStore();
-	writeLines(io.stderr, store.warnings.map((warning) => `netquest: ${sanitizeText(warning)}`));
+	// A listing writes nothing: no progress file, no folder, no repair.
+	const {store, warnings} = context.readProgress();
+	writeLines(io.stderr, warnings.map((warning) => `netquest: ${sanitizeText(warning)}`));
 	const progress = store.getLevel(id);
 	const draft = progress?.draft ?? [];
 	if (draft.length === 0) {

@@ -35,7 +35,8 @@ export async function levelsCommand(args: readonly string[], context: CliContext
 		return EXIT.usage;
 	}
 	const catalog = await context.loadCatalog();
-	const store = await context.openStore();
+	// A listing writes nothing: no progress file, no folder, no repair.
+	const {store, warnings} = context.readProgress();
 	const packs = listPacks(catalog, store, context);
 	const listing = packs.flatMap((pack) => pack.levels);
 	const problems = catalog.problems.map(context.showProblem);
@@ -45,7 +46,7 @@ export async function levelsCommand(args: readonly string[], context: CliContext
 		writeLines(io.stdout, humanListing(packs));
 		writeLines(io.stderr, [...new Set([...problems, ...listing.flatMap((level) => level.problems)].map(formatProblem))]);
 	}
-	writeLines(io.stderr, store.warnings.map((warning) => `netquest: ${sanitizeText(warning)}`));
+	writeLines(io.stderr, warnings.map((warning) => `netquest: ${sanitizeText(warning)}`));
 	return EXIT.ok;
 }
 

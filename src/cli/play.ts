@@ -1,4 +1,9 @@
+import os from 'node:os';
+import path from 'node:path';
 import type {CliContext} from './context.js';
+import {sanitizeText} from '../levels/sanitize.js';
+import type {ProgressStore} from '../store/index.js';
+import {PROGRESS_FILE} from '../store/progress-file.js';
 import {memoryProgressStore} from '../store/memory-store.js';
 import {readSavedProgress} from '../store/progress-file.js';
 import {keepHeapSmall} from './heap.js';
@@ -46,8 +51,30 @@ export async function playCommand(args: readonly string[], context: CliContext):
 	// The game always runs in a terminal: colour unless --no-color or the saved setting says never (runGame honours NO_COLOR).
 	const color = !context.options.noColor && preview.getSettings().color !== 'never';
 	void keepHeapSmall();
-	const code = await runGame({catalog, store: store ?? (() => context.openStore()), preview, color, env: {...io.env}});
+	let opened = store;
+	const open = async (): Promise<ProgressStore> => (opened = await context.openStore());
+	const code = await runGame({catalog, store: store ?? open, preview, color, env: {...io.env}});
+	const unsaved = opened === undefined ? false : !saidUnsaved(opened, context);
 	// 128 + the signal's number when a signal stopped the game (143 for SIGTERM), as shells expect.
 	if (code >= 128) return code;
-	return code === 0 ? EXIT.ok : EXIT.problems;
+	return code === 0 && !unsaved ? EXIT.ok : EXIT.problems;
+}
+
+/**
+ * Tries a last time to save; if progress is still not on disk, writes a copy
+ * of it elsewhere (the temporary folder, else the working directory), says
+ * where and how to bring it back, and returns false.
+ */
+function saidUnsaved(store: ProgressStore, context: CliContext): boolean {
+	if (store.flush()) return true;
+	const problem = store.saveProblem() ?? 'it could not be saved';
+	const copy = store.writeCopy([os.tmpdir(), context.io.cwd]);
+	const lines = [`netquest: your progress is NOT saved: ${problem}`];
+	if (copy === undefined) lines.push('netquest: a copy could not be written anywhere either; this game\'s progress is lost.');
+	else {
+		lines.push(`netquest: a copy of all your progress was written to ${context.show(copy)}`);
+		lines.push(`netquest: once the problem is fixed, put it back with: cp ${JSON.stringify(copy)} ${JSON.stringify(path.join(store.dataDir, PROGRESS_FILE))}`);
+	}
+	context.io.stderr(`${lines.map(sanitizeText).join('\n')}\n`);
+	return false;
 }

@@ -1,9 +1,10 @@
-import {spawn} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterEach, describe, expect, it} from 'vitest';
+import {processStartTime} from './file-lock.js';
 import {openProgressStore, PROGRESS_FILE} from './file-store.js';
 
 const dirs: string[] = [];
@@ -83,7 +84,6 @@ describe('openProgressStore: a damaged file', () => {
 		['truncated', '{"formatVersion": 1, "levels": {"01-dns": {"solved": tr', /not valid JSON/],
 		['not JSON', 'I am not JSON\n', /not valid JSON/],
 		['of the wrong shape', '["01-dns"]', /not a progress object/],
-		['from a newer netquest', '{"formatVersion": 9, "levels": {"01-dns": {"whatever": 1}}}', /newer netquest/],
 	];
 
 	it.each(cases)('a file %s is kept aside, said once, and play goes on with empty progress', (_name, text, problem) => {
@@ -135,15 +135,20 @@ describe('openProgressStore: a damaged file', () => {
 		expect(readJson(dir)).toMatchObject({formatVersion: 1, levels: {b: {draft: ['y']}}});
 	});
 
-	it('a data directory that cannot be used keeps progress in memory, with a warning', () => {
+	it('a data directory that cannot be used keeps progress in the game, says so, and saves it once it can', () => {
 		const blocker = path.join(tempDir(), 'not-a-dir');
 		fs.writeFileSync(blocker, 'a file where the directory should be');
-		const store = openProgressStore({dataDir: blocker});
+		const store = openProgressStore({dataDir: blocker, retryMs: 0});
 		expect(store.warnings).toHaveLength(1);
-		expect(store.warnings[0]).toMatch(/kept only until you quit/);
+		expect(store.warnings[0]).toMatch(/Could not open your progress in .*saved as soon as that works/);
 		store.recordResult('a', {stars: 1, commands: 4, hintsUsed: 2});
 		expect(store.getLevel('a')).toMatchObject({solved: true, stars: 1});
+		expect(store.saveProblem()).toMatch(/could not save your progress/);
 		expect(fs.readFileSync(blocker, 'utf8')).toBe('a file where the directory should be');
+		fs.rmSync(blocker);
+		expect(store.flush()).toBe(true);
+		expect(store.saveProblem()).toBeUndefined();
+		expect(readJson(blocker)).toMatchObject({levels: {a: {solved: true, stars: 1}}});
 	});
 });
 
@@ -164,13 +169,63 @@ describe('openProgressStore: two games at once', () => {
 		expect(first.getLevel('01-dns')).toMatchObject({stars: 3, bestCommands: 1});
 	});
 
-	it('breaks a lock left behind by a game that died while writing', () => {
+	it('breaks a lock left behind by a game that died while writing, without waiting', () => {
 		const dir = tempDir();
-		const store = openProgressStore({dataDir: dir});
-		fs.mkdirSync(path.join(dir, `${PROGRESS_FILE}.lock`));
+		const store = openProgressStore({dataDir: dir, lockWaitMs: 0});
+		const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+		fs.writeFileSync(path.join(dir, `${PROGRESS_FILE}.lock`), JSON.stringify({pid: dead, host: os.hostname()}));
 		store.saveDraft('a', ['x']);
+		expect(store.saveProblem()).toBeUndefined();
 		expect(readJson(dir)).toMatchObject({levels: {a: {draft: ['x']}}});
 		expect(fs.readdirSync(dir)).toEqual([PROGRESS_FILE]);
+		// The directory lock of an older netquest, abandoned long ago, too.
+		fs.mkdirSync(path.join(dir, `${PROGRESS_FILE}.lock`));
+		fs.utimesSync(path.join(dir, `${PROGRESS_FILE}.lock`), 0, 0);
+		store.saveDraft('a', ['y']);
+		expect(readJson(dir)).toMatchObject({levels: {a: {draft: ['y']}}});
+		expect(fs.readdirSync(dir)).toEqual([PROGRESS_FILE]);
+	});
+
+	it('never takes the lock from a live holder: the save fails, says who holds it, and succeeds once it is released', () => {
+		const dir = tempDir();
+		const store = openProgressStore({dataDir: dir, lockWaitMs: 30, retryMs: 0});
+		const lock = path.join(dir, `${PROGRESS_FILE}.lock`);
+		const started = processStartTime(process.pid);
+		const holder = JSON.stringify({pid: process.pid, host: os.hostname(), ...(started === undefined ? {} : {started})});
+		fs.writeFileSync(lock, holder);
+		fs.utimesSync(lock, 0, 0);
+		store.recordResult('a', {stars: 3, commands: 1, hintsUsed: 0});
+		expect(store.saveProblem()).toContain(`pid ${process.pid} on ${os.hostname()}`);
+		expect(fs.readFileSync(lock, 'utf8')).toBe(holder);
+		expect(store.getLevel('a')).toMatchObject({solved: true, stars: 3});
+		fs.rmSync(lock);
+		store.saveDraft('b', ['x']);
+		expect(store.saveProblem()).toBeUndefined();
+		expect(readJson(dir)).toMatchObject({levels: {a: {stars: 3}, b: {draft: ['x']}}});
+	});
+
+	it('a pid reused by another process does not hold the lock (Linux: the start time differs)', () => {
+		const started = processStartTime(process.pid);
+		if (started === undefined) return;
+		const dir = tempDir();
+		const store = openProgressStore({dataDir: dir, lockWaitMs: 0});
+		fs.writeFileSync(path.join(dir, `${PROGRESS_FILE}.lock`), JSON.stringify({pid: process.pid, host: os.hostname(), started: started + 1}));
+		store.saveDraft('a', ['x']);
+		expect(store.saveProblem()).toBeUndefined();
+	});
+
+	it('waits for a slow save in another process instead of breaking its lock, so neither result is lost', async () => {
+		const dir = tempDir();
+		const store = openProgressStore({dataDir: dir});
+		const worker = path.join(path.dirname(fileURLToPath(import.meta.url)), 'slow-save.worker.ts');
+		const child = spawn(process.execPath, ['--import', 'tsx', worker, dir, '1500'], {stdio: ['ignore', 'pipe', 'inherit']});
+		const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+		// Once the other game holds the lock (it says so), this game saves: it must wait the 1.5 s out.
+		await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+		store.recordResult('fast', {stars: 3, commands: 1, hintsUsed: 0});
+		expect(store.saveProblem()).toBeUndefined();
+		expect(await closed).toBe(0);
+		expect(readJson(dir)['levels']).toMatchObject({slow: {solved: true}, fast: {solved: true, stars: 3}});
 	});
 
 	it('two processes writing at the same time lose no level', async () => {
@@ -191,5 +246,110 @@ describe('openProgressStore: two games at once', () => {
 		expect(levels['p-39']).toMatchObject({stars: 2});
 		expect(levels['q-0']).toMatchObject({stars: 2});
 		expect(fs.readdirSync(dir).filter((name) => name !== PROGRESS_FILE)).toEqual([]);
+	});
+});
+
+describe('openProgressStore: saves that fail', () => {
+	/** Makes every save fail: the file's place is taken by a directory (the rename onto it fails). */
+	function blockWrites(dir: string): void {
+		fs.rmSync(path.join(dir, PROGRESS_FILE), {force: true});
+		fs.mkdirSync(path.join(dir, PROGRESS_FILE, 'x'), {recursive: true});
+	}
+
+	it('keeps the change, says why, and saves everything on the next change once it works', () => {
+		const dir = tempDir();
+		const store = openProgressStore({dataDir: dir, retryMs: 0});
+		store.recordResult('a', {stars: 2, commands: 3, hintsUsed: 0});
+		blockWrites(dir);
+		store.recordResult('b', {stars: 3, commands: 1, hintsUsed: 0});
+		expect(store.saveProblem()).toMatch(/: could not save your progress to .*progress\.json\.$/);
+		expect(store.warnings.some((warning) => warning.includes('writes a copy elsewhere'))).toBe(true);
+		expect(store.getLevel('b')).toMatchObject({solved: true, stars: 3});
+		fs.rmSync(path.join(dir, PROGRESS_FILE), {recursive: true});
+		store.saveDraft('c', ['x']);
+		expect(store.saveProblem()).toBeUndefined();
+		expect(Object.keys(readJson(dir)['levels'] as object).sort()).toEqual(['b', 'c']);
+	});
+
+	it('tries again on a timer, with no change needed, and tells its listeners', async () => {
+		const dir = tempDir();
+		const store = openProgressStore({dataDir: dir, retryMs: 10});
+		let told = 0;
+		store.onSaveStateChange(() => told++);
+		blockWrites(dir);
+		store.recordResult('a', {stars: 1, commands: 9, hintsUsed: 1});
+		expect(store.saveProblem()).toBeDefined();
+		expect(told).toBe(1);
+		fs.rmSync(path.join(dir, PROGRESS_FILE), {recursive: true});
+		const deadline = Date.now() + 10_000;
+		while (store.saveProblem() !== undefined && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+		expect(store.saveProblem()).toBeUndefined();
+		expect(told).toBe(2);
+		expect(readJson(dir)).toMatchObject({levels: {a: {solved: true, stars: 1}}});
+	});
+
+	it('writes what is not saved as a copy elsewhere, never over another file', () => {
+		const dir = tempDir();
+		const elsewhere = tempDir();
+		const store = openProgressStore({dataDir: dir, retryMs: 0, writtenBy: 'netquest test'});
+		store.recordResult('a', {stars: 2, commands: 3, hintsUsed: 0});
+		blockWrites(dir);
+		store.recordResult('b', {stars: 3, commands: 1, hintsUsed: 0});
+		fs.writeFileSync(path.join(elsewhere, 'netquest-unsaved-progress-1.json'), 'mine');
+		const copy = store.writeCopy([path.join(elsewhere, 'missing'), elsewhere]);
+		expect(copy).toBe(path.join(elsewhere, 'netquest-unsaved-progress-2.json'));
+		expect(fs.readFileSync(path.join(elsewhere, 'netquest-unsaved-progress-1.json'), 'utf8')).toBe('mine');
+		const saved = JSON.parse(fs.readFileSync(copy!, 'utf8')) as {formatVersion: number; writtenBy: string; levels: Record<string, unknown>};
+		expect(saved).toMatchObject({formatVersion: 1, writtenBy: 'netquest test', levels: {b: {stars: 3}}});
+	});
+});
+
+describe('openProgressStore: files it must not lose', () => {
+	it('a file from a newer netquest is left untouched, read for display, and said with the version that wrote it', () => {
+		const dir = tempDir();
+		const text = JSON.stringify({formatVersion: 9, writtenBy: 'netquest 3.1.0', levels: {'01-dns': {solved: true, stars: 2, cloud: 1}}, sync: {}});
+		fs.writeFileSync(path.join(dir, PROGRESS_FILE), text);
+		const store = openProgressStore({dataDir: dir, retryMs: 0});
+		expect(store.warnings).toHaveLength(1);
+		expect(store.warnings[0]).toContain('written by netquest 3.1.0 (progress format 9');
+		expect(store.warnings[0]).toContain('left untouched');
+		expect(store.getLevel('01-dns')).toMatchObject({solved: true, stars: 2});
+		expect(store.saveProblem()).toBeUndefined();
+		store.recordResult('02-ports', {stars: 3, commands: 1, hintsUsed: 0});
+		expect(store.getLevel('02-ports')).toMatchObject({stars: 3});
+		expect(store.saveProblem()).toContain('left untouched');
+		expect(store.flush()).toBe(false);
+		expect(fs.readFileSync(path.join(dir, PROGRESS_FILE), 'utf8')).toBe(text);
+		expect(fs.readdirSync(dir)).toEqual([PROGRESS_FILE]);
+	});
+
+	it('keeps the keys it does not know through a rewrite, and records who wrote the file', () => {
+		const dir = tempDir();
+		fs.writeFileSync(
+			path.join(dir, PROGRESS_FILE),
+			JSON.stringify({formatVersion: 1, sync: {id: 7}, levels: {a: {solved: true, stars: 1, timeSpent: 42}}, settings: {color: 'auto', theme: 'dark'}}),
+		);
+		const store = openProgressStore({dataDir: dir, writtenBy: 'netquest 0.1.0'});
+		expect(store.warnings).toEqual([]);
+		store.recordResult('a', {stars: 3, commands: 1, hintsUsed: 0});
+		store.setSettings({color: 'never'});
+		expect(readJson(dir)).toMatchObject({
+			formatVersion: 1,
+			writtenBy: 'netquest 0.1.0',
+			sync: {id: 7},
+			levels: {a: {solved: true, stars: 3, timeSpent: 42}},
+			settings: {color: 'never', theme: 'dark'},
+		});
+		expect(fs.readdirSync(dir).filter((name) => name.includes('corrupt'))).toEqual([]);
+	});
+
+	it('removes what games that died mid-save left behind when it opens', () => {
+		const dir = tempDir();
+		const leftovers = [`${PROGRESS_FILE}.tmp-1733328000abc123`, `${PROGRESS_FILE}.lock.broken-77-abc`, `${PROGRESS_FILE}.lock.4242-x1y2z3`];
+		for (const name of leftovers) fs.writeFileSync(path.join(dir, name), '{}');
+		fs.utimesSync(path.join(dir, `${PROGRESS_FILE}.lock.4242-x1y2z3`), 0, 0);
+		fs.writeFileSync(path.join(dir, 'notes.txt'), 'mine');
+		openProgressStore({dataDir: dir}).saveDraft('a', ['x']);
+		expect(fs.readdirSync(dir).sort()).toEqual(['notes.txt', PROGRESS_FILE]);
 	});
 });

@@ -9,3 +9,8 @@ export function messageOf(error: unknown): string {
 export function codeOf(error: unknown): string | undefined {
 	return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
 }
+
+/** Why a file-system call failed, without the path it names (`ENOSPC: no space left on device, write`). */
+export function reasonOf(error: unknown): string {
+	return messageOf(error).replace(/, (\w+) '.*'$/su, ', $1');
+}

@@ -30,7 +30,6 @@ describe('readProgressText', () => {
 		['an array', '[1, 2]', /not a progress object/],
 		['a number', '42', /not a progress object/],
 		['null', 'null', /not a progress object/],
-		['a newer format', '{"formatVersion": 2, "levels": {}}', /newer netquest \(progress format 2/],
 		['a format that is not a number', '{"formatVersion": "one"}', /unknown progress format "one"/],
 		['levels that are not an object', '{"formatVersion": 1, "levels": []}', /unreadable entries: levels/],
 	])('a file with %s is damaged, with empty progress', (_name, text, problem) => {
@@ -39,6 +38,22 @@ describe('readProgressText', () => {
 		if (read.kind !== 'damaged') return;
 		expect(read.problem).toMatch(problem);
 		expect(read.progress).toEqual(emptyProgress());
+	});
+
+	it('a newer format is "newer": its writer named, what can be read of it kept for display', () => {
+		expect(readProgressText('{"formatVersion": 2, "levels": {}}')).toEqual({
+			kind: 'newer',
+			progress: emptyProgress(),
+			problem: 'it was written by a newer netquest (progress format 2; this netquest reads format 1)',
+		});
+		const read = readProgressText(
+			JSON.stringify({formatVersion: 3, writtenBy: 'netquest 0.4.0\u001b]0;x\u0007', levels: {a: {solved: true, stars: 2, cloud: {}}, b: 'other'}}),
+		);
+		expect(read).toEqual({
+			kind: 'newer',
+			progress: {levels: {a: {solved: true, stars: 2, hintsUsed: 0, draft: []}}, settings: DEFAULT_SETTINGS},
+			problem: 'it was written by netquest 0.4.0?]0;x? (progress format 3; this netquest reads format 1)',
+		});
 	});
 
 	it('salvages the good entries of a partly bad file and names the bad ones', () => {
@@ -52,7 +67,8 @@ describe('readProgressText', () => {
 		);
 		expect(read).toEqual({
 			kind: 'damaged',
-			problem: 'unreadable entries: bad, worse, settings, extra',
+			// An unknown key (`extra`) is not a problem: it is kept when the file is rewritten (progressToFile).
+			problem: 'unreadable entries: bad, worse, settings',
 			progress: {levels: {good: {solved: true, stars: 3, hintsUsed: 0, draft: []}}, settings: {color: 'auto'}},
 		});
 	});
@@ -105,6 +121,26 @@ describe('progressToFile', () => {
 			settings: {color: 'never' as const},
 		};
 		expect(readProgressData(JSON.parse(JSON.stringify(progressToFile(progress))))).toEqual({kind: 'ok', migrated: false, progress});
+	});
+
+	it('keeps the keys it does not know from the file it replaces: at the top, in levels, in settings', () => {
+		const previous = {
+			formatVersion: 1,
+			writtenBy: 'netquest 0.2.0',
+			cloudSync: {on: true},
+			levels: {a: {solved: true, stars: 1, timeSpent: 90}, gone: {stars: 1, note: 'x'}},
+			settings: {color: 'auto', theme: 'dark'},
+		};
+		const progress = {levels: {a: {solved: true, stars: 3, hintsUsed: 0, draft: []}, b: {solved: false, stars: 0, hintsUsed: 0, draft: ['y']}}, settings: {color: 'never' as const}};
+		expect(progressToFile(progress, previous, 'netquest 0.1.0')).toStrictEqual({
+			cloudSync: {on: true},
+			formatVersion: 1,
+			writtenBy: 'netquest 0.1.0',
+			levels: {a: {timeSpent: 90, solved: true, stars: 3, hintsUsed: 0, draft: []}, b: {solved: false, stars: 0, hintsUsed: 0, draft: ['y']}},
+			settings: {theme: 'dark', color: 'never'},
+		});
+		// A file of another format (version 0) lends nothing.
+		expect(progressToFile(progress, {solved: {}, extra: 1})).not.toHaveProperty('extra');
 	});
 });
 

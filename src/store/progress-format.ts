@@ -6,7 +6,10 @@ import type {ColorSetting, LevelProgress, Settings} from './progress.js';
  * reported as a problem, and whatever can be salvaged is kept.
  *
  * Version 1 (current):
- * `{"formatVersion": 1, "levels": {"<id>": LevelProgress}, "settings": {"color": "auto"}}`
+ * `{"formatVersion": 1, "writtenBy": "netquest 0.1.0", "levels": {"<id>": LevelProgress}, "settings": {"color": "auto"}}`
+ * Keys this build does not know (at the top, in a level, in the settings) are
+ * kept as they are when the file is rewritten (`progressToFile`'s `previous`):
+ * a newer netquest of the same format may have added them.
  *
  * Version 0 (netquest 0.x prototypes, no `formatVersion`):
  * `{"solved": {"<id>": {"stars": 2, "commands": 5}}, "drafts": {"<id>": ["…"]},
@@ -30,7 +33,12 @@ export type ReadProgress =
 	/** Usable as is (`migrated`: it was a version 0 file). */
 	| {readonly kind: 'ok'; readonly progress: ProgressData; readonly migrated: boolean}
 	/** Partly or wholly unusable: `progress` is what could be salvaged; the file must be kept aside. */
-	| {readonly kind: 'damaged'; readonly progress: ProgressData; readonly problem: string};
+	| {readonly kind: 'damaged'; readonly progress: ProgressData; readonly problem: string}
+	/**
+	 * Written by a newer netquest in a format this one does not know: it must be left untouched (never
+	 * rewritten, never moved). `progress` is what could be read of it for display; `problem` names the writer.
+	 */
+	| {readonly kind: 'newer'; readonly progress: ProgressData; readonly problem: string};
 
 /** The settings a new player starts with. */
 export const DEFAULT_SETTINGS: Settings = {color: 'auto'};
@@ -220,10 +228,14 @@ export function readProgressData(data: unknown): ReadProgress {
 	const version = own(object, 'formatVersion');
 	if (version === undefined) return migrateV0(object);
 	if (typeof version === 'number' && Number.isInteger(version) && version > PROGRESS_FORMAT_VERSION) {
+		const writer = own(object, 'writtenBy');
+		const by = typeof writer === 'string' && writer.length <= 100 ? sanitizeName(writer) : 'a newer netquest';
+		// What can be read of it is shown; nothing of it is ever written back.
+		const levels = readLevels(own(object, 'levels')).levels;
 		return {
-			kind: 'damaged',
-			progress: emptyProgress(),
-			problem: `it was written by a newer netquest (progress format ${version}, this one reads ${PROGRESS_FORMAT_VERSION})`,
+			kind: 'newer',
+			progress: {levels, settings: readSettings(own(object, 'settings')).settings},
+			problem: `it was written by ${by} (progress format ${version}; this netquest reads format ${PROGRESS_FORMAT_VERSION})`,
 		};
 	}
 	if (version !== PROGRESS_FORMAT_VERSION) {
@@ -232,7 +244,6 @@ export function readProgressData(data: unknown): ReadProgress {
 	const {levels, bad} = readLevels(own(object, 'levels'));
 	const settings = readSettings(own(object, 'settings'));
 	if (settings.bad) bad.push('settings');
-	bad.push(...unknownKeys(object, ['formatVersion', 'levels', 'settings']));
 	return verdict({levels, settings: settings.settings}, bad, false);
 }
 
@@ -247,7 +258,39 @@ export function readProgressText(text: string): ReadProgress {
 	return readProgressData(data);
 }
 
-/** The current file shape of some progress (what is written to disk). */
-export function progressToFile(progress: ProgressData): {formatVersion: number; levels: Record<string, LevelProgress>; settings: Settings} {
-	return {formatVersion: PROGRESS_FORMAT_VERSION, levels: {...progress.levels}, settings: progress.settings};
+/** A writer's name as it may be shown: control characters and what is not printable ASCII replaced. */
+function sanitizeName(text: string): string {
+	return text.replace(/[^\x20-\x7E]/gu, '?');
+}
+
+/** The keys of `object` that are not in `known` (and not conf's bookkeeping), with their values. */
+function unknownFields(object: unknown, known: readonly string[]): Record<string, unknown> {
+	const record = asObject(object);
+	if (record === undefined) return {};
+	return Object.fromEntries(unknownKeys(record, known).map((key) => [key, record[key]]));
+}
+
+const LEVEL_KEYS: readonly string[] = ['solved', 'stars', 'bestCommands', 'hintsUsed', 'draft', 'levelHash'];
+
+/**
+ * The current file shape of some progress (what is written to disk). With
+ * `previous` (the file's parsed JSON as read just before), the keys this
+ * build does not know are kept: at the top, in each level still present, and
+ * in the settings. `writtenBy` names the writer (`netquest 0.1.0`).
+ */
+export function progressToFile(progress: ProgressData, previous?: unknown, writtenBy?: string): Record<string, unknown> {
+	const before = asObject(previous);
+	const formatIsCurrent = before !== undefined && own(before, 'formatVersion') === PROGRESS_FORMAT_VERSION;
+	const top = formatIsCurrent ? unknownFields(before, ['formatVersion', 'writtenBy', 'levels', 'settings']) : {};
+	const oldLevels = formatIsCurrent ? asObject(own(before, 'levels')) : undefined;
+	const levels: [string, unknown][] = Object.entries(progress.levels).map(([id, level]) => [id, {...unknownFields(own(oldLevels, id), LEVEL_KEYS), ...level}]);
+	const settings = {...(formatIsCurrent ? unknownFields(own(before, 'settings'), ['color']) : {}), ...progress.settings};
+	return {
+		...top,
+		formatVersion: PROGRESS_FORMAT_VERSION,
+		...(writtenBy === undefined ? {} : {writtenBy}),
+		// fromEntries defines own properties: an id such as "__proto__" stays a plain key.
+		levels: Object.fromEntries(levels),
+		settings,
+	};
 }

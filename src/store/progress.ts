@@ -58,6 +58,22 @@ export type ProgressStore = {
 	getSettings(): Settings;
 	setSettings(patch: Partial<Settings>): void;
 	/**
+	 * Why some progress is not on disk right now (a save that failed and is
+	 * being retried, a file this netquest must not write), in the player's
+	 * words; undefined when everything is saved.
+	 */
+	saveProblem(): string | undefined;
+	/** Tries again now to save what is not saved yet; true when everything is on disk. */
+	flush(): boolean;
+	/**
+	 * Writes the whole progress, saved and unsaved, as a progress file in the
+	 * first of `dirs` that takes it (never over an existing file); its path,
+	 * or undefined if none did. For quitting with unsaved progress.
+	 */
+	writeCopy(dirs: readonly string[]): string | undefined;
+	/** Calls `listener` whenever `saveProblem()` may have changed (a retry succeeded or failed); returns the unsubscribe. */
+	onSaveStateChange(listener: () => void): () => void;
+	/**
 	 * Problems met while reading or writing progress (a corrupted file kept
 	 * aside, a file from a newer netquest, a failed write), in the words to say
 	 * to the player once. Grows as problems happen; never throws them.

@@ -13,6 +13,11 @@ export type ProgressBackend = {
 	 */
 	update(change: (progress: ProgressData) => ProgressData): void;
 	readonly warnings: string[];
+	/** See `ProgressStore`: a backend that always saves at once may leave these out. */
+	saveProblem?(): string | undefined;
+	flush?(): boolean;
+	writeCopy?(dirs: readonly string[]): string | undefined;
+	onSaveStateChange?(listener: () => void): () => void;
 };
 
 /** A copy that callers cannot use to change the store's data by accident. */
@@ -48,5 +53,9 @@ export function progressStoreOver(backend: ProgressBackend): ProgressStore {
 		setSettings(patch) {
 			backend.update((progress) => updateSettings(progress, patch));
 		},
+		saveProblem: () => backend.saveProblem?.(),
+		flush: () => backend.flush?.() ?? true,
+		writeCopy: (dirs) => backend.writeCopy?.(dirs),
+		onSaveStateChange: (listener) => backend.onSaveStateChange?.(listener) ?? (() => undefined),
 	};
 }

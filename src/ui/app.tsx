@@ -84,6 +84,9 @@ export function App({catalog, store, initialLevelId, color, rules: givenRules, l
 		return reducer(start, openLevelAction(catalog, store, initialLevelId, sandboxLevel));
 	});
 	usePersistence(state.current, store, onSaved);
+	// A save retried later (on the store's timer) changes what the screens say.
+	useEffect(() => store.onSaveStateChange(onSaved), [store, onSaved]);
+	const saveProblem = store.saveProblem();
 	// The store's warnings are said on the map until the player leaves it; later ones (a file damaged
 	// while playing, noticed when a level is opened), the next time the map is shown — never skipped.
 	const [warningsSeen, setWarningsSeen] = useState(0);
@@ -119,7 +122,9 @@ export function App({catalog, store, initialLevelId, color, rules: givenRules, l
 			return network && parts ? parts.complete(network, text, cursor) : {from: cursor, candidates: []};
 		},
 		completeLineCount: () =>
-			current && session?.completed ? completeLines({title: current.level.title, report: session.completed, steps, next: next?.level.title, width: frameColumns(size)}).length : 0,
+			current && session?.completed
+				? completeLines({title: current.level.title, report: session.completed, steps, next: next?.level.title, width: frameColumns(size)}).length + (saveProblem === undefined ? 0 : 1)
+				: 0,
 		open: (id) => openLevelAction(catalog, store, id, sandboxLevel),
 		nextId: next?.level.id,
 		dispatch,
@@ -127,7 +132,7 @@ export function App({catalog, store, initialLevelId, color, rules: givenRules, l
 	});
 	return (
 		<ThemeProvider color={color}>
-			<ScreenView state={state} items={items} warnings={store.warnings.slice(warningsSeen)} commandHelp={commandHelp} steps={steps} next={next?.level.title} size={size} mode={mode} />
+			<ScreenView state={state} items={items} warnings={store.warnings.slice(warningsSeen)} commandHelp={commandHelp} steps={steps} next={next?.level.title} {...(saveProblem === undefined ? {} : {saveProblem})} size={size} mode={mode} />
 		</ThemeProvider>
 	);
 }

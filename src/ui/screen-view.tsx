@@ -1,4 +1,5 @@
 import React from 'react';
+import {sanitizeText} from '../levels/sanitize.js';
 import {Briefing} from './briefing/briefing.js';
 import type {RealWorldStep} from './complete/complete-lines.js';
 import {LevelComplete} from './complete/level-complete.js';
@@ -22,12 +23,19 @@ export type ScreenViewProps = {
 	readonly steps: readonly RealWorldStep[];
 	/** The title of the level offered next. */
 	readonly next?: string;
+	/** Why progress is not on disk right now (the store's `saveProblem`): said on the workbench and level-complete screens. */
+	readonly saveProblem?: string;
 	readonly size: TerminalSize;
 	readonly mode: LayoutMode;
 };
 
+/** The one line that says progress is not saved (the map says it in full). */
+export function unsavedLine(problem: string): string {
+	return `⚠ Progress not saved: ${sanitizeText(problem)}`;
+}
+
 /** Draws the screen the state is on (help over everything); the map when there is nothing else to show. */
-export function ScreenView({state, items, warnings, commandHelp, steps, next, size, mode}: ScreenViewProps): React.JSX.Element {
+export function ScreenView({state, items, warnings, commandHelp, steps, next, saveProblem, size, mode}: ScreenViewProps): React.JSX.Element {
 	const common = {size, mode} as const;
 	const {current} = state;
 	const session = current?.session;
@@ -35,12 +43,14 @@ export function ScreenView({state, items, warnings, commandHelp, steps, next, si
 	const briefing = briefingStateOf(state);
 	if (state.screen === 'briefing' && current && briefing) return <Briefing level={current.level} state={briefing} scroll={state.pageScroll} {...common} />;
 	if (state.screen === 'workbench' && current && session) {
-		const {console: prompt, focus, goalCursor, logScroll, networkScroll, notice} = state;
+		const {console: prompt, focus, goalCursor, logScroll, networkScroll} = state;
+		const notice = state.notice ?? (saveProblem === undefined ? undefined : unsavedLine(saveProblem));
 		return <Workbench session={session} sandbox={current.sandbox} {...{console: prompt, focus, goalCursor, logScroll, networkScroll, notice}} {...common} />;
 	}
 	if (state.screen === 'trace' && state.trace) return <TraceView state={state.trace} {...common} />;
 	if (state.screen === 'complete' && current && session?.completed) {
-		return <LevelComplete title={current.level.title} report={session.completed} steps={steps} next={next} scroll={state.pageScroll} {...common} />;
+		const warning = saveProblem === undefined ? {} : {warning: unsavedLine(saveProblem)};
+		return <LevelComplete title={current.level.title} report={session.completed} steps={steps} next={next} scroll={state.pageScroll} {...warning} {...common} />;
 	}
 	return <CampaignMap items={items} cursor={state.mapCursor} warnings={state.notice ? [...warnings, state.notice] : warnings} {...common} />;
 }

@@ -2,7 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {openProgressStore} from '../../src/store/index.js';
-import {FIXTURES, removeTempDirs, run, tempDir} from './run-cli.js';
+import {parseCliArgs} from '../../src/cli/args.js';
+import {cliContext} from '../../src/cli/context.js';
+import {FIXTURES, removeTempDirs, ROOT, run, tempDir} from './run-cli.js';
+
+/** The options of a bare `netquest`. */
+function parseOptions() {
+	const parsed = parseCliArgs([]);
+	if (!parsed.ok) throw new Error(parsed.message);
+	return parsed.options;
+}
 
 afterAll(removeTempDirs);
 
@@ -16,6 +25,22 @@ function homeWithProgress(): string {
 }
 
 describe('netquest levels', () => {
+	it('writes nothing: no data directory made, a newer or damaged progress file left as it is', async () => {
+		const fresh = path.join(tempDir(), 'not-yet');
+		expect((await run(['levels'], {home: fresh})).code).toBe(0);
+		expect((await run(['export', 'fixture-dns'], {home: fresh})).code).toBe(1);
+		expect(fs.existsSync(fresh)).toBe(false);
+		for (const text of ['{"formatVersion": 5, "writtenBy": "netquest 2.0.0", "levels": {"fixture-bind": {"solved": true, "stars": 3}}}', '{"formatVersion": 1, "lev']) {
+			const home = tempDir();
+			fs.writeFileSync(path.join(home, 'progress.json'), text);
+			const result = await run(['levels'], {home});
+			expect(result.code).toBe(0);
+			expect(result.stderr).toContain('it is left as it is');
+			expect(fs.readdirSync(home)).toEqual(['progress.json']);
+			expect(fs.readFileSync(path.join(home, 'progress.json'), 'utf8')).toBe(text);
+		}
+	});
+
 	it('lists every pack with id, title, status, chapter and concepts, and broken files with their problems', async () => {
 		const home = homeWithProgress();
 		const result = await run(['levels', '--levels', 'test/fixtures/levels/dup'], {home});
@@ -74,9 +99,12 @@ describe('netquest levels', () => {
 		]);
 	});
 
-	it('creates the user level folder on first run and reads levels from it', async () => {
+	it('reads levels from the user level folder, which the game (not a listing) creates on first run', async () => {
 		const home = tempDir();
 		await run(['levels'], {home});
+		expect(fs.existsSync(path.join(home, 'levels'))).toBe(false);
+		const io = {stdout: () => undefined, stderr: () => undefined, env: {NETQUEST_HOME: home}, cwd: ROOT};
+		await cliContext(io, parseOptions()).openStore();
 		expect(fs.statSync(path.join(home, 'levels')).isDirectory()).toBe(true);
 		fs.copyFileSync(path.join(FIXTURES, 'tricky', 'escapes.json'), path.join(home, 'levels', 'mine.json'));
 		const result = await run(['levels'], {home});

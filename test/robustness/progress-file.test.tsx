@@ -68,7 +68,6 @@ const CASES: [string, string, RegExp][] = [
 	['truncated', '{"formatVersion": 1, "levels": {"00-client-server": {"solved": tr', /it is not valid JSON/u],
 	['not JSON', '\u0000\u0001binary garbage\uFFFD', /it is not valid JSON/u],
 	['of the wrong shape', '{"formatVersion": 1, "levels": ["00-client-server"]}', /could not be fully read/u],
-	['from a newer netquest', '{"formatVersion": 7, "levels": {}, "cloudSync": true}', /written by a newer netquest \(progress format 7/u],
 	['empty', '', /it is not valid JSON/u],
 ];
 
@@ -131,14 +130,34 @@ describe('a corrupted progress file', () => {
 		expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({levels: {[first.id]: {solved: true, draft: [DRAFT, second]}}});
 	});
 
-	it('a data directory that cannot be written: the game says progress lasts until it quits, and plays', async () => {
+	it('a data directory that cannot be written: the game says so on the map and where the player works, and plays', async () => {
 		const blocker = path.join(tempDir(), 'not-a-directory');
 		fs.writeFileSync(blocker, 'a file where the data directory should be');
 		let frame = await play(blocker);
-		expect(said(frame)).toContain('Your progress is kept only until you quit this game.');
-		await typeOneCommand();
-		frame = await settle(game!);
-		expect(frame).toMatch(new RegExp(`› … ☆☆☆ ${first.title}`, 'u'));
+		expect(said(frame)).toContain('Could not open your progress in');
+		game!.type(KEY.enter);
+		await waitForGame(game!, (text) => text.includes('Enter start'));
+		game!.type(KEY.enter);
+		await waitForGame(game!, (text) => text.includes('Output'));
+		game!.type(`${DRAFT}\r`);
+		frame = await waitForGame(game!, (text) => text.includes('commands 1'));
+		expect(frame).toContain('⚠ Progress not saved: ');
+		expect(frameProblems(frame, size)).toEqual([]);
 		expect(fs.readFileSync(blocker, 'utf8')).toBe('a file where the data directory should be');
+	});
+
+	it('from a newer netquest: left untouched byte for byte, the version that wrote it named, its levels shown, nothing written', async () => {
+		const dataDir = tempDir();
+		const file = path.join(dataDir, PROGRESS_FILE);
+		const other = playableLevels(catalog)[1]!.level;
+		const text = JSON.stringify({formatVersion: 7, writtenBy: 'netquest 4.2.0', levels: {[other.id]: {solved: true, stars: 3, cloud: 'x'}}, cloudSync: true});
+		fs.writeFileSync(file, text);
+		const frame = await play(dataDir);
+		expect(said(frame)).toContain('written by netquest 4.2.0 (progress format 7');
+		expect(said(frame)).toContain('left untouched');
+		expect(frame).toMatch(new RegExp(`✓ ★★★ ${other.title}`, 'u'));
+		await typeOneCommand();
+		expect(fs.readFileSync(file, 'utf8')).toBe(text);
+		expect(fs.readdirSync(dataDir)).toEqual([PROGRESS_FILE]);
 	});
 });
