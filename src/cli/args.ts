@@ -9,7 +9,7 @@ import {didYouMean} from '../levels/nearest.js';
  */
 
 /** The subcommands, in the order `--help` lists them. */
-export const SUBCOMMANDS = ['levels', 'check', 'validate', 'export', 'help'] as const;
+export const SUBCOMMANDS = ['levels', 'check', 'validate', 'export', 'lab', 'help'] as const;
 
 /** One subcommand. */
 export type Subcommand = (typeof SUBCOMMANDS)[number];
@@ -19,6 +19,8 @@ const OPTIONS = {
 	'data-dir': {type: 'string'},
 	'no-color': {type: 'boolean'},
 	json: {type: 'boolean'},
+	clean: {type: 'boolean'},
+	saved: {type: 'boolean'},
 	help: {type: 'boolean', short: 'h'},
 	version: {type: 'boolean', short: 'v'},
 } as const;
@@ -32,6 +34,7 @@ const EXTRA_FLAGS: Readonly<Record<Subcommand | 'play', readonly FlagName[]>> = 
 	check: ['json'],
 	validate: [],
 	export: [],
+	lab: ['clean', 'saved'],
 	help: [],
 };
 
@@ -42,6 +45,10 @@ export type CliOptions = {
 	readonly dataDir?: string;
 	readonly noColor: boolean;
 	readonly json: boolean;
+	/** `lab --clean`: remove every lab namespace left behind. */
+	readonly clean?: boolean;
+	/** `lab --saved`: apply the player's saved work. */
+	readonly saved?: boolean;
 	readonly help: boolean;
 	readonly version: boolean;
 };
@@ -99,6 +106,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
 			...(dataDir === undefined ? {} : {dataDir}),
 			noColor: values['no-color'] === true,
 			json: values.json === true,
+			...(values.clean === true ? {clean: true} : {}),
+			...(values.saved === true ? {saved: true} : {}),
 			help: values.help === true,
 			version: values.version === true,
 		},

@@ -25,6 +25,9 @@ Usage:
   netquest validate <file|dir>...
                                  check level files for every problem
   netquest export <level-id>     print your saved commands as a solution file
+  netquest lab <level> [hand-in | --saved]
+                                 (root) build the level's network as Linux
+                                 network namespaces to explore with real tools
   netquest help [command]        help for a command
 
 ${COMMON_FLAGS}
@@ -85,9 +88,35 @@ Exit codes: 0 printed, 1 nothing saved for that level yet, 2 unknown level id.
 
 Example:
   netquest export 01-dns > 01-dns.txt && netquest check 01-dns 01-dns.txt`,
+	lab: `Usage: netquest lab <level-file|level-id> [hand-in-file | --saved]
+       netquest lab --clean
+
+Builds the level's on-premises or Docker network on this machine's Linux
+kernel, as network namespaces: one per host and per container, a bridge per
+subnet, a namespace playing the internet. The start state goes on as the
+ip, iptables and sysctl lines netquest prints, then the hand-in (or, with
+--saved, your saved work) as the real-world lines of each command; Docker's
+networks and published ports get the iptables rules Docker installs. Apps
+are small servers (an HTTP answer, else one line); DNS is each machine's
+/etc/hosts. It prints how to enter each machine (ip netns exec <ns> bash),
+and removes everything when you press Enter, at end of input or on Ctrl-C.
+Nothing is connected to the machine's own network: no traffic leaves.
+
+Needs root, Linux, ip (iproute2) and iptables. AWS levels (VPCs, security
+groups, network ACLs) cannot be built. --clean removes every lab namespace a
+killed run left behind (names starting nq and four characters).
+
+${COMMON_FLAGS}
+
+Exit codes: 0 built and removed, 1 nothing saved (--saved), 2 bad usage,
+not root, a level the lab cannot build, or a hand-in line that does not apply.
+
+Example:
+  sudo netquest lab 07-host-firewall levels/solutions/07.txt
+  sudo ip netns exec nq3f9a-web iptables -S          (in another terminal)`,
 	help: `Usage: netquest help [command]
 
-Shows help for netquest or for one command: ${['levels', 'check', 'validate', 'export'].join(', ')}.`,
+Shows help for netquest or for one command: ${['levels', 'check', 'validate', 'export', 'lab'].join(', ')}.`,
 };
 
 /** The help text for a subcommand, or netquest's own when none is given (no trailing newline). */

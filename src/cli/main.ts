@@ -42,6 +42,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
 				return (await import('./validate.js')).validateCommand(args, context);
 			case 'export':
 				return await (await import('./export.js')).exportCommand(args, context);
+			case 'lab':
+				return await (await import('./lab.js')).labCommand(args, context);
 		}
 	} catch (error) {
 		const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -12,11 +12,15 @@
  *
  * Usage: tsx test/kernel/verify-kernel.ts [level-id-prefix…] [--verbose]
  */
+import {spawn, spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {grade} from '../../src/engine/grade.js';
 import type {Network} from '../../src/engine/network.js';
 import {labHandin} from '../../src/lab/handin.js';
-import {cleanAll, isRoot, KernelLab, type ProbeResult} from '../../src/lab/kernel.js';
+import {cleanAll, isRoot, KernelLab, LAB_NAMESPACE, type ProbeResult} from '../../src/lab/kernel.js';
 import {outsideLab} from '../../src/lab/scope.js';
 import {loadCatalog, playableLevels, type Level} from '../../src/levels/index.js';
 import {OTHER_RIGHT_ANSWERS, WRONG_ANSWERS} from '../campaign/wrong-answers.js';
@@ -117,6 +121,52 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
 	return [...out, ...lines];
 }
 
+/**
+ * `netquest lab` as a person uses it: built from 07's reference solution, the
+ * web namespace shows the printed rules, the customer reaches the website
+ * and not SSH, and Enter removes every namespace.
+ */
+async function labCommandScenario(level: Level): Promise<string[]> {
+	const lines: string[] = [];
+	const record = (ok: boolean, what: string) => {
+		if (ok) passed++;
+		else failed++;
+		if (!ok || verbose) lines.push(`  ${ok ? '✓' : '✗'} ${what}`);
+	};
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netquest-lab-cli-'));
+	const handin = path.join(dir, 'handin.txt');
+	fs.writeFileSync(handin, `${level.solution.join('\n')}\n`);
+	const cli = fileURLToPath(new URL('../../src/cli.tsx', import.meta.url));
+	const child = spawn(process.execPath, ['--import', 'tsx', cli, 'lab', level.id, handin, '--data-dir', dir], {stdio: ['pipe', 'pipe', 'pipe']});
+	let output = '';
+	child.stdout.on('data', (data: Buffer) => (output += data.toString()));
+	child.stderr.on('data', (data: Buffer) => (output += data.toString()));
+	const up = await new Promise<boolean>((resolve) => {
+		const timer = setTimeout(() => resolve(false), 60_000);
+		child.stdout.on('data', () => {
+			if (output.includes('Press Enter')) {
+				clearTimeout(timer);
+				resolve(true);
+			}
+		});
+		child.on('exit', () => resolve(false));
+	});
+	record(up, `netquest lab ${level.id} <solution> builds and waits${up ? '' : `:\n${output}`}`);
+	const prefix = /netquest lab (nq[0-9a-z]{4}):/.exec(output)?.[1];
+	if (up && prefix !== undefined) {
+		const rules = spawnSync('ip', ['netns', 'exec', `${prefix}-web`, 'iptables', '-S', 'INPUT'], {encoding: 'utf8'}).stdout;
+		record(rules.includes('-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT') && rules.includes('-P INPUT DROP'), `ip netns exec ${prefix}-web iptables -S shows the printed rules`);
+		const site = spawnSync('ip', ['netns', 'exec', `${prefix}-customer`, process.execPath, '-e', "require('http').get('http://203.0.113.10/', (r) => { process.stdout.write(String(r.statusCode)); process.exit(0); }).on('error', () => process.exit(1))"], {encoding: 'utf8', timeout: 10_000});
+		record(site.stdout === '200', 'the customer gets the website (HTTP 200) from inside its namespace');
+	}
+	child.stdin.end('\n');
+	const code = await new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', resolve)));
+	record(code === 0, `Enter ends it with exit 0 (got ${code})`);
+	record(prefix !== undefined && !spawnSync('ip', ['netns', 'list'], {encoding: 'utf8'}).stdout.includes(`${prefix}-`), 'and every namespace of the lab is gone');
+	fs.rmSync(dir, {recursive: true, force: true});
+	return [`${lines.some((line) => line.includes('✗')) ? '✗' : '✓'} ${level.id} · netquest lab, entered with ip netns exec`, ...lines];
+}
+
 async function main(): Promise<number> {
 	if (!isRoot()) {
 		console.error('verify:kernel needs root: it builds Linux network namespaces (run it as root, or in CI as root).');
@@ -154,10 +204,17 @@ async function main(): Promise<number> {
 			}
 		}),
 	);
+	const firewall = levels.find((level) => level.id.startsWith('07-'));
+	if (firewall !== undefined) for (const line of await labCommandScenario(firewall)) console.log(line);
 	if (notes.length > 0) {
 		console.log(`\nNotes (not failures): refused versus timed out where both block, and goals failing for a reason only the engine sees:`);
 		for (const note of notes) console.log(`  · ${note}`);
 	}
+	const leftover = spawnSync('ip', ['netns', 'list'], {encoding: 'utf8'}).stdout.split('\n').filter((name) => LAB_NAMESPACE.test(name));
+	if (leftover.length > 0) {
+		failed++;
+		console.log(`✗ namespaces left behind: ${leftover.join(' ')}`);
+	} else passed++;
 	console.log(`\n${queue.length} scenarios in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 	console.log(`${passed} passed, ${failed} failed`);
 	return failed === 0 ? 0 : 1;
