@@ -130,8 +130,8 @@ export class KernelLab {
 		this.ip(['netns', 'add', name], {node: name});
 		this.ip(['-n', name, 'link', 'set', 'lo', 'up'], {node: name});
 		// One flat bridge plays the internet: a machine answers ARP only for the addresses of the interface asked on, as across a routed internet.
-		// No ICMP rate limit: probes are sent all at once, and each REJECT must answer (the kernel otherwise sends about one a second per peer).
-		spawnSync('ip', ['netns', 'exec', name, 'sysctl', '-qw', 'net.ipv4.conf.all.arp_ignore=1', 'net.ipv4.icmp_ratelimit=0']);
+		// No ICMP rate limit: probes are sent all at once, and each REJECT must answer (the kernel otherwise sends about one a second per peer, and 50 at a burst).
+		spawnSync('ip', ['netns', 'exec', name, 'sysctl', '-qw', 'net.ipv4.conf.all.arp_ignore=1', 'net.ipv4.icmp_ratelimit=0', 'net.ipv4.icmp_msgs_per_sec=100000', 'net.ipv4.icmp_msgs_burst=100000']);
 	}
 
 	private addNode(node: string, hosts?: readonly string[]): void {
@@ -228,6 +228,14 @@ export class KernelLab {
 		}
 	}
 
+	/** Adds machines of `network` (stand-ins that send a goal's traffic) to a built lab: namespace, cables, addresses, routes, /etc/hosts. */
+	addHosts(network: Network, ids: readonly string[]): void {
+		const plan = labPlan(network);
+		for (const id of ids) this.addNode(id, plan.hosts.find((item) => item.node === id)?.lines);
+		for (const cable of plan.cables.filter((item) => ids.includes(item.node))) this.plug(cable, plan.lans);
+		for (const entry of plan.setup.filter((item) => ids.includes(item.node))) for (const line of entry.lines) this.run(entry.node, line);
+	}
+
 	/** Docker after the hand-in: the old networks' and ports' rules out, containers re-created, the new rules in. */
 	private resyncDocker(start: LabPlan, final: LabPlan): void {
 		for (const entry of start.docker) {
@@ -266,9 +274,9 @@ export class KernelLab {
 			const lines = readline.createInterface({input: child.stdout});
 			let ready = false;
 			const timer = setTimeout(() => {
-				if (!ready) this.errors.push({node: servers.node, line: 'agent', message: 'the agent did not start within 10 s'});
+				if (!ready) this.errors.push({node: servers.node, line: 'agent', message: 'the agent did not start within 30 s'});
 				resolve();
-			}, 10_000);
+			}, 30_000);
 			lines.on('line', (line) => {
 				const message = JSON.parse(line) as {event?: string; id?: number; result?: ProbeResult; message?: string; app?: string; port?: number; token?: string};
 				if (message.event === 'heard') {

@@ -36,6 +36,8 @@ const SILENT = new Set(['DENIED_BY_HOST_FIREWALL', 'DENIED_BY_NETWORK_FIREWALL']
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const only = args.filter((arg) => !arg.startsWith('--'));
+/** The prefixes of every lab this run made: only these must be gone at the end (other runs may be building theirs). */
+const prefixes: string[] = [];
 let passed = 0;
 let failed = 0;
 const notes: string[] = [];
@@ -72,6 +74,7 @@ async function runScenario(scenario: Scenario): Promise<string[]> {
 	const report = grade(network, level.goals);
 	const plan = scenarioProbes(network, level.goals, report);
 	const lab = new KernelLab();
+	prefixes.push(lab.prefix);
 	let results: ProbeResult[] = [];
 	let errors: readonly {node: string; line: string; message: string; step?: string}[] = [];
 	try {
@@ -153,6 +156,7 @@ async function labCommandScenario(level: Level): Promise<string[]> {
 	});
 	record(up, `netquest lab ${level.id} <solution> builds and waits${up ? '' : `:\n${output}`}`);
 	const prefix = /netquest lab (nq[0-9a-z]{4}):/.exec(output)?.[1];
+	if (prefix !== undefined) prefixes.push(prefix);
 	if (up && prefix !== undefined) {
 		const rules = spawnSync('ip', ['netns', 'exec', `${prefix}-web`, 'iptables', '-S', 'INPUT'], {encoding: 'utf8'}).stdout;
 		record(rules.includes('-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT') && rules.includes('-P INPUT DROP'), `ip netns exec ${prefix}-web iptables -S shows the printed rules`);
@@ -210,7 +214,9 @@ async function main(): Promise<number> {
 		console.log(`\nNotes (not failures): refused versus timed out where both block, and goals failing for a reason only the engine sees:`);
 		for (const note of notes) console.log(`  · ${note}`);
 	}
-	const leftover = spawnSync('ip', ['netns', 'list'], {encoding: 'utf8'}).stdout.split('\n').filter((name) => LAB_NAMESPACE.test(name));
+	const leftover = spawnSync('ip', ['netns', 'list'], {encoding: 'utf8'})
+		.stdout.split('\n')
+		.filter((name) => LAB_NAMESPACE.test(name) && prefixes.includes(name.slice(0, 6)));
 	if (leftover.length > 0) {
 		failed++;
 		console.log(`✗ namespaces left behind: ${leftover.join(' ')}`);

@@ -71,7 +71,12 @@ function plausibleId(hint: string): string {
 	return ID_KINDS.find(([pattern]) => pattern.test(hint))?.[1] ?? 'id-0a1b2c3d4e5f67890';
 }
 
-/** Every variable the printed lines assign, with a plausible value from its --query (else its name). */
+/**
+ * Every variable the printed lines assign or use, with a plausible value: from
+ * the --query of the line that assigns it, else from its name. A help example
+ * is printed alone, so it may use an id (`$PUBLIC`) that another command's
+ * line captures.
+ */
 function variables(lines: readonly string[]): Map<string, string> {
 	const found = new Map<string, string>();
 	for (const line of lines) {
@@ -81,7 +86,19 @@ function variables(lines: readonly string[]): Map<string, string> {
 			found.set(match[1]!, plausibleId(key.replace(/\[.*\]/, '') || match[1]!));
 		}
 	}
+	for (const line of lines) {
+		for (const match of line.matchAll(/\$\{?([A-Z_][A-Z0-9_]*)\}?/g)) if (!found.has(match[1]!)) found.set(match[1]!, plausibleId(match[1]!));
+	}
 	return found;
+}
+
+/** The bash lines that make a captured \`$(aws … --query X)\` give a plausible id of that kind. */
+function queryAnswers(): string {
+	const cases = ID_KINDS.map(([pattern, id]) => {
+		const words = pattern.source.split('|').filter((word) => /^[A-Za-z]+$/.test(word) && /[a-z]/.test(word));
+		return words.length === 0 ? '' : `${words.map((word) => `*${word}*`).join('|')}) echo ${id} ;;`;
+	}).filter((line) => line !== '');
+	return `answer() { case "$*" in *--query*) case "$*" in ${cases.join(' ')} *) echo id-0a1b2c3d4e5f67890 ;; esac ;; esac; }`;
 }
 
 /** Runs one line with bash, the clients pointed at nothing; resolves with what the client said when it was not a connection error. */
@@ -90,7 +107,9 @@ function runLine(line: string, vars: ReadonlyMap<string, string>, home: string):
 		'set -u',
 		...[...vars].map(([name, value]) => `${name}=${value}`),
 		// Each client call: a complaint about the line is recorded; a connection error is what we expect.
-		`aws() { out=$("${AWS}" --endpoint-url http://127.0.0.1:9 --cli-connect-timeout 2 "$@" 2>&1 >/dev/null); case "$out" in *"Could not connect to the endpoint URL"*) ;; *) printf 'aws %s\\n  → %s\\n' "$*" "$out" >&3 ;; esac; }`,
+		// What a captured call would print (an id of the kind its --query asks for) stands in for AWS's answer.
+		queryAnswers(),
+		`aws() { out=$("${AWS}" --endpoint-url http://127.0.0.1:9 --cli-connect-timeout 2 "$@" 2>&1 >/dev/null); case "$out" in *"Could not connect to the endpoint URL"*) ;; *) printf 'aws %s\\n  → %s\\n' "$*" "$out" >&3 ;; esac; answer "$@"; }`,
 		`docker() { out=$("${DOCKER}" "$@" 2>&1 >/dev/null); case "$out" in *"Cannot connect to the Docker daemon"*|*"failed to connect to the docker API"*) ;; *) printf 'docker %s\\n  → %s\\n' "$*" "$out" >&3 ;; esac; }`,
 		line,
 	].join('\n');
