@@ -30,7 +30,9 @@ export function describeDecider(decider: Decider): string {
 		case 'firewall-policy':
 			return `firewall of ${decider.id},${list} policy`;
 		case 'security-group':
-			return `security group ${decider.id}${decider.list === undefined ? '' : `, ${decider.list}`}${decider.index === undefined ? '' : ` rule${position}`}`;
+			// Without a rule number no group allowed it, and the id is the instance's: name its groups, not a group called db-1.
+			if (decider.index === undefined) return `the security groups of ${decider.id}${decider.list === undefined ? '' : `, ${decider.list}`}: no rule allows it`;
+			return `security group ${decider.id}${decider.list === undefined ? '' : `, ${decider.list}`} rule${position}`;
 		case 'nacl-rule':
 			return `network ACL ${decider.id},${list} rule ${decider.rule ?? '?'}`;
 		case 'nacl-default':

@@ -4,7 +4,7 @@ import {INTERNET, type Host} from './network.js';
 import {describeChoice, describeOnward, egressOf, follow, nextHop, type Onward} from './next-hop.js';
 import {reachClient} from './deliver.js';
 import {chooseRoute, hostRouting, routeDecider, type RoutingContext} from './routing.js';
-import {fail, ip, record, what, type Step, type Walk, type Wire} from './walk.js';
+import {fail, ip, record, what, type Step, type Walk, type Wire, possessive} from './walk.js';
 import type {PortRange} from './ports.js';
 import type {Topology} from './topology.js';
 
@@ -19,10 +19,10 @@ function samePorts(a: PortRange, b: PortRange): boolean {
 
 function noRouteMessage(topology: Topology, host: Host, context: RoutingContext, destination: number): string {
 	if (host.interfaces.length === 0) return `${host.id} has no network interface yet, so it cannot send anything to ${ip(destination)}.`;
-	if (context.attachments.length === 0) return `${host.id}'s interfaces have no valid address, so it cannot send anything.`;
+	if (context.attachments.length === 0) return `${possessive(host.id)} interfaces have no valid address, so it cannot send anything.`;
 	const missing = context.subnet !== undefined && context.subnet !== INTERNET && !topology.subnets.has(context.subnet);
 	if (missing) return `${host.id} is attached to subnet '${context.subnet}', which does not exist, so it has no route to ${ip(destination)}.`;
-	const where = `${ip(destination)} is outside ${host.id}'s own subnets`;
+	const where = `${ip(destination)} is outside ${possessive(host.id)} own subnets`;
 	if (context.table !== undefined) return `Route table ${context.table} has no route that matches ${ip(destination)} (and ${where}).`;
 	const why = host.kind === 'router' || host.kind === 'nat' ? `${host.id} has no route table` : `subnet ${context.subnet ?? '?'} has no route table`;
 	return `${host.id} has no route to ${ip(destination)}: ${where} and ${why}.`;
@@ -56,8 +56,8 @@ function translateOut(walk: Walk, host: Host, next: Onward, wire: Wire, address:
 	const after: Wire = {...wire, src: address, srcOwner: host.id};
 	walk.nat.push({node: host.id, kind: 'snat', original: {address: wire.src, port: wire.srcPort}, translated: {address, port: wire.srcPort}});
 	const note = masquerade
-		? `${host.id} masquerades the packet: its source ${ip(wire.src)} becomes ${host.id}'s outside address ${ip(address)} (source NAT), so the reply comes back to ${host.id}.`
-		: `Docker on ${host.id} masquerades the container's source ${ip(wire.src)} as ${host.id}'s own address ${ip(address)} as the packet leaves the host.`;
+		? `${host.id} masquerades the packet: its source ${ip(wire.src)} becomes ${possessive(host.id)} outside address ${ip(address)} (source NAT), so the reply comes back to ${host.id}.`
+		: `Docker on ${host.id} masquerades the container's source ${ip(wire.src)} as ${possessive(host.id)} own address ${ip(address)} as the packet leaves the host.`;
 	record(walk, host.id, 'translate', wire, note, {after, decidedBy: {kind: 'nat', id: host.id}});
 	return after;
 }

@@ -5,7 +5,7 @@ import type {Decider, Flow} from './flow.js';
 import {INTERNET, type Container, type Host} from './network.js';
 import type {OutcomeCode} from './outcome.js';
 import {normalizeName, type Topology} from './topology.js';
-import {packetOf, record, type Walk, type Wire} from './walk.js';
+import {packetOf, record, type Walk, type Wire, possessive} from './walk.js';
 
 /**
  * Where a flow goes: `to` (an address, or a name resolved as the source
@@ -71,7 +71,7 @@ export function resolveDestination(walk: Walk, source: Source, flow: Flow, wire:
 	if (numeric.test(to)) return {ok: false, code: 'BAD_FLOW', message: `'${to}' is not a valid IPv4 address (four numbers 0–255 like 203.0.113.10).`, recorded: false};
 	if (normalizeName(to) === 'localhost') {
 		const address = parseAddress('127.0.0.1') ?? 0;
-		record(walk, source.id, 'resolve', {...wire, dst: address}, `localhost is 127.0.0.1, from ${source.id}'s own hosts file (no DNS needed).`);
+		record(walk, source.id, 'resolve', {...wire, dst: address}, `localhost is 127.0.0.1, from ${possessive(source.id)} own hosts file (no DNS needed).`);
 		return {ok: true, address};
 	}
 	const resolution = resolveName(walk.topology.network, to, source.id);

@@ -5,7 +5,7 @@ import {describeChoice, describeOnward, follow, nextHop} from './next-hop.js';
 import {EPHEMERAL_PORTS} from './ports.js';
 import {chooseRoute, natGatewayRouting, routeDecider} from './routing.js';
 import {primarySubnetOf, vpcOfSubnet, type PublicOwner} from './topology.js';
-import {fail, ip, move, record, what, type Step, type Walk, type Wire} from './walk.js';
+import {fail, ip, move, record, what, type Step, type Walk, type Wire, possessive} from './walk.js';
 
 /**
  * The internet, internet gateways and NAT gateways. The internet routes
@@ -55,7 +55,7 @@ export function gatewayIn(walk: Walk, gateway: InternetGateway, owner: PublicOwn
 		const address = parseAddress(owner.natGateway.privateIp);
 		if (address === undefined) return fail(walk, gateway.id, 'NO_ROUTE', `NAT gateway ${owner.natGateway.id} has no valid private address.`, wire, decidedBy);
 		const after: Wire = {...wire, dst: address};
-		record(walk, gateway.id, 'translate', wire, `Internet gateway ${gateway.id} maps public IP ${ip(wire.dst)} to NAT gateway ${owner.natGateway.id}'s private address ${ip(address)}.`, {after, decidedBy});
+		record(walk, gateway.id, 'translate', wire, `Internet gateway ${gateway.id} maps public IP ${ip(wire.dst)} to NAT gateway ${possessive(owner.natGateway.id)} private address ${ip(address)}.`, {after, decidedBy});
 		return travel(walk, {at: 'natgw-arrive', natGateway: owner.natGateway}, after, undefined, owner.natGateway.subnet);
 	}
 	const host = owner.host;
@@ -64,7 +64,7 @@ export function gatewayIn(walk: Walk, gateway: InternetGateway, owner: PublicOwn
 	if (primary === undefined || address === undefined) return fail(walk, gateway.id, 'NO_ROUTE', `${host.id} has a public IP but no private address to map it to.`, wire, decidedBy);
 	// From here on the source is an internet address: no security group of the VPC can name it.
 	const after: Wire = {protocol: wire.protocol, src: wire.src, srcPort: wire.srcPort, dst: address, dstPort: wire.dstPort};
-	const note = `Internet gateway ${gateway.id} maps public IP ${ip(wire.dst)} to ${host.id}'s private address ${ip(address)} (1:1 NAT) and delivers it by the VPC's local route.`;
+	const note = `Internet gateway ${gateway.id} maps public IP ${ip(wire.dst)} to ${possessive(host.id)} private address ${ip(address)} (1:1 NAT) and delivers it by the VPC's local route.`;
 	record(walk, gateway.id, 'translate', wire, note, {after, decidedBy});
 	return travel(walk, {at: 'host-arrive', host, viaBridge: false}, after, undefined, primary.subnet);
 }

@@ -3,7 +3,7 @@ import type {Decider} from './flow.js';
 import type {Chain, FirewallRule, Host} from './network.js';
 import type {OutcomeCode} from './outcome.js';
 import {evaluateSecurityGroups, evaluateSecurityGroupsOverPorts, type GroupVerdict} from './security-groups.js';
-import {fail, ip, portWords, record, type Step, type Walk, type Wire} from './walk.js';
+import {fail, ip, portWords, record, type Step, type Walk, type Wire, possessive} from './walk.js';
 
 /**
  * The filters on a host: its firewall chains, stateless like iptables (a
@@ -54,7 +54,7 @@ export type ChainOptions = {
 
 function chainName(host: Host, list: 'input' | 'output' | 'forward'): string {
 	const kind = chainCode(host, list) === 'DENIED_BY_NETWORK_FIREWALL' ? 'network firewall' : 'firewall';
-	return `${host.id}'s ${kind} (${list} chain)`;
+	return `${possessive(host.id)} ${kind} (${list} chain)`;
 }
 
 /**
@@ -127,6 +127,6 @@ export function checkGroups(walk: Walk, host: Host, direction: 'inbound' | 'outb
 		return undefined;
 	}
 	const groups = host.securityGroups.join(', ');
-	const message = `${lead}${reply ? 'no' : 'No'} ${direction} rule of ${host.id}'s security groups (${groups}) allows ${what}, so it is dropped: security groups allow only what a rule allows.`;
+	const message = `${lead}${reply ? 'no' : 'No'} ${direction} rule of ${possessive(host.id)} security groups (${groups}) allows ${what}, so it is dropped: security groups allow only what a rule allows.`;
 	return fail(walk, host.id, 'DENIED_BY_SECURITY_GROUP', message, wire, {kind: 'security-group', id: host.id, list: direction});
 }

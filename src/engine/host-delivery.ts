@@ -2,7 +2,7 @@ import {isLoopback, parseAddress} from './address.js';
 import {deliverToApp, matchApp, refuse} from './deliver.js';
 import {checkChain} from './guards.js';
 import type {Container, Host} from './network.js';
-import {fail, ip, move, record, type Step, type Walk, type Wire} from './walk.js';
+import {fail, ip, move, record, type Step, type Walk, type Wire, possessive} from './walk.js';
 
 /**
  * A request addressed to a host. In the order of the Linux kernel:
@@ -54,7 +54,7 @@ function toContainer(walk: Walk, host: Host, container: Container, index: number
 	if (relay !== undefined) walk.nat.push({node: host.id, kind: 'snat', original: {address: wire.src, port: wire.srcPort}, translated: {address: relay, port: wire.srcPort}});
 	const note =
 		`Docker on ${host.id} sends ${wire.protocol} port ${mapping.hostPort} to container ${container.id} at ${ip(address)}:${mapping.containerPort} ` +
-		`(published with -p ${mapping.hostPort}:${mapping.containerPort}); this DNAT happens before the input chain, so ${host.id}'s host firewall input rules are not consulted` +
+		`(published with -p ${mapping.hostPort}:${mapping.containerPort}); this DNAT happens before the input chain, so ${possessive(host.id)} host firewall input rules are not consulted` +
 		(relay === undefined ? '.' : `, and as the connection comes from a container, Docker relays it from the host's address ${ip(relay)}.`);
 	record(walk, host.id, 'translate', wire, note, {after, decidedBy});
 	if (!arrival.fromSelf) {
@@ -101,7 +101,7 @@ function localhostOnly(walk: Walk, host: Host, wire: Wire): Step | undefined {
 		});
 		const mapping = container.publish[index];
 		if (mapping === undefined) continue;
-		const message = `${container.id}'s port ${mapping.containerPort} is published on ${mapping.hostIp}:${port} only (-p ${mapping.hostIp}:${port}:${mapping.containerPort}), so only ${host.id} itself can reach it, at 127.0.0.1.`;
+		const message = `${possessive(container.id)} port ${mapping.containerPort} is published on ${mapping.hostIp}:${port} only (-p ${mapping.hostIp}:${port}:${mapping.containerPort}), so only ${host.id} itself can reach it, at 127.0.0.1.`;
 		return fail(walk, host.id, 'BOUND_TO_LOCALHOST', message, wire, {kind: 'publish', id: container.id, index});
 	}
 	return undefined;

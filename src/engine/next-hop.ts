@@ -4,7 +4,7 @@ import type {OutcomeCode} from './outcome.js';
 import type {RouteChoice, RoutingContext} from './routing.js';
 import {travel} from './boundary.js';
 import {vpcOfSubnet, type AddressOwner, type Topology} from './topology.js';
-import {ip, type Step, type Walk, type Wire} from './walk.js';
+import {ip, type Step, type Walk, type Wire, possessive} from './walk.js';
 
 /**
  * Turns a route choice into where the packet goes next: a host in a subnet
@@ -89,7 +89,7 @@ function routeTarget(topology: Topology, context: RoutingContext, choice: RouteC
 	if (target === 'local') {
 		if (context.localVpc !== undefined) return vpcLocal(topology, context, context.localVpc, destination);
 		const found = connectedOwner(topology, context, destination);
-		if (found === undefined) return stop('HOST_UNREACHABLE', `${said}, but no one in ${context.node}'s subnets has address ${ip(destination)}.`);
+		if (found === undefined) return stop('HOST_UNREACHABLE', `${said}, but no one in ${possessive(context.node)} subnets has address ${ip(destination)}.`);
 		return toOwner(found.owner, found.subnet);
 	}
 	if (target === 'blackhole') return stop('BLACKHOLE', `${said} (route #${choice.index + 1}): packets for ${ip(destination)} are dropped on purpose.`);
@@ -98,14 +98,14 @@ function routeTarget(topology: Topology, context: RoutingContext, choice: RouteC
 	const gateway = topology.internetGateways.get(target);
 	if (gateway !== undefined) {
 		if (gateway.vpc !== undefined && gateway.vpc === context.vpc) return context.subnet === undefined ? {kind: 'internet-gateway', gateway} : {kind: 'internet-gateway', gateway, egress: context.subnet};
-		const attached = gateway.vpc === undefined ? 'is not attached to any VPC' : `is attached to ${gateway.vpc}, not to ${context.vpc ?? `${context.node}'s network`}`;
+		const attached = gateway.vpc === undefined ? 'is not attached to any VPC' : `is attached to ${gateway.vpc}, not to ${context.vpc ?? `${possessive(context.node)} network`}`;
 		return stop('NO_ROUTE', `${said}, but internet gateway ${target} ${attached}, so the packet has no way to the internet.`);
 	}
 	const natGateway = topology.natGateways.get(target);
 	if (natGateway !== undefined) {
 		if (natGateway.id === context.node) return stop('LOOP', `${said}: back to ${target} itself, so the packet would go round in circles.`);
 		const vpc = vpcOfSubnet(topology, natGateway.subnet);
-		if (vpc === undefined || vpc !== context.vpc) return stop('NO_ROUTE', `${said}, but NAT gateway ${target} is not in ${context.vpc ?? `${context.node}'s VPC`}, so the packet cannot reach it.`);
+		if (vpc === undefined || vpc !== context.vpc) return stop('NO_ROUTE', `${said}, but NAT gateway ${target} is not in ${context.vpc ?? `${possessive(context.node)} VPC`}, so the packet cannot reach it.`);
 		return context.subnet === undefined
 			? {kind: 'nat-gateway', natGateway, ingress: natGateway.subnet}
 			: {kind: 'nat-gateway', natGateway, egress: context.subnet, ingress: natGateway.subnet};
@@ -131,7 +131,7 @@ export function describeChoice(topology: Topology, context: RoutingContext, choi
 		case 'connected':
 			return choice.subnet === INTERNET
 				? `${context.node} is on the internet, so the ${subject} for ${ip(destination)} goes out to the internet.`
-				: `${ip(destination)} is in ${context.node}'s own subnet ${choice.subnet}, so it is delivered directly (connected route).`;
+				: `${ip(destination)} is in ${possessive(context.node)} own subnet ${choice.subnet}, so it is delivered directly (connected route).`;
 		case 'bridge':
 			return `${ip(destination)} is on container network ${choice.network.id}, so ${context.node} hands it over its Docker bridge.`;
 		case 'vpc-local': {

@@ -10,7 +10,7 @@ import {deliverAtHost} from './host-delivery.js';
 import type {Network} from './network.js';
 import {EPHEMERAL_PORTS} from './ports.js';
 import {topologyOf} from './topology.js';
-import {fail, ip, nodeOf, record, startPhase, type End, type Position, type Step, type Walk, type Wire} from './walk.js';
+import {fail, ip, nodeOf, record, startPhase, type End, type Position, type Step, type Walk, type Wire, possessive} from './walk.js';
 
 /**
  * The packet walker: traces one flow through the network hop by hop — DNS,
@@ -95,7 +95,7 @@ function selfDelivery(walk: Walk, source: Source, wire: Wire): Step {
 	walk.client.address = out.src;
 	const note = loopback
 		? `${ip(wire.dst)} is a loopback address (all of 127.0.0.0/8 is): the packet never leaves ${source.id}, it goes over the loopback interface lo.`
-		: `${ip(wire.dst)} is ${source.id}'s own address: the packet never leaves ${source.id}, it goes over the loopback interface lo.`;
+		: `${ip(wire.dst)} is ${possessive(source.id)} own address: the packet never leaves ${source.id}, it goes over the loopback interface lo.`;
 	record(walk, source.id, 'route', out, note);
 	const arrival = {fromSelf: true, loopback};
 	if (source.kind === 'host') {

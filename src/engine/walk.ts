@@ -91,6 +91,11 @@ export type Walk = {
 /** Dotted quad of a numeric address. */
 export const ip = formatAddress;
 
+/** A name's possessive for a sentence: `web-1's`, but `payments'` (a name ending in s takes only the apostrophe). */
+export function possessive(name: string): string {
+	return /s$/i.test(name) ? `${name}'` : `${name}'s`;
+}
+
 /** "port 443" or "ports 1024-65535". */
 export function portWords(range: PortRange): string {
 	return range.from === range.to ? `port ${range.from}` : `ports ${formatPortRange(range)}`;

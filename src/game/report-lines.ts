@@ -1,4 +1,5 @@
-import type {GoalResult, GradeReport, PortSpan} from '../engine/goal.js';
+import type {Goal, GoalResult, GradeReport, PortSpan} from '../engine/goal.js';
+import {reasonText} from './plain-reason.js';
 
 /**
  * Plain-text lines about a grade report, for the session log and the CLI:
@@ -10,9 +11,9 @@ export function portSpanText(span: PortSpan): string {
 	return span.to === undefined || span.to === span.port ? `${span.protocol} ${span.port}` : `${span.protocol} ${span.port}-${span.to}`;
 }
 
-/** Why a goal passes or fails, with the outcome code when it says more than the sentence. */
-function reason(goal: GoalResult): string {
-	return !goal.passed && goal.code !== undefined && goal.code !== 'DELIVERED' ? `${goal.code}: ${goal.message}` : goal.message;
+/** The level's definition of a result's goal, if the level is known. */
+function definitionOf(goal: GoalResult, goals: readonly Goal[] | undefined): Goal | undefined {
+	return goals?.find((candidate) => candidate.id === goal.id);
 }
 
 /** `label: tcp 22, udp 1-65535` for port spans the goal's message does not already list. */
@@ -23,27 +24,27 @@ function spanLine(label: string, spans: readonly PortSpan[] | undefined, message
 }
 
 /** One goal: `✓ description — why`, then for `only` goals the ports that are wrong (unless the message lists them). */
-export function goalResultLines(goal: GoalResult): string[] {
+export function goalResultLines(goal: GoalResult, goals?: readonly Goal[]): string[] {
 	return [
-		`${goal.passed ? '✓' : '✗'} ${goal.description} — ${reason(goal)}`,
+		`${goal.passed ? '✓' : '✗'} ${goal.description} — ${reasonText(goal, definitionOf(goal, goals))}`,
 		...spanLine('reachable but should not be', goal.extra, goal.message),
 		...spanLine('required but not reachable', goal.missing, goal.message),
 	];
 }
 
-/** `Goals: 2 of 3 passing`, then every goal's lines. */
-export function reportLines(report: GradeReport): string[] {
+/** `Goals: 2 of 3 passing`, then every goal's lines (`goals`, the level's definitions, sharpen the reasons). */
+export function reportLines(report: GradeReport, goals?: readonly Goal[]): string[] {
 	const passing = report.goals.filter((goal) => goal.passed).length;
-	return [`Goals: ${passing} of ${report.goals.length} passing`, ...report.goals.flatMap(goalResultLines)];
+	return [`Goals: ${passing} of ${report.goals.length} passing`, ...report.goals.flatMap((goal) => goalResultLines(goal, goals))];
 }
 
 /** The goals whose verdict differs between two reports: `✓ now passes: …` / `✗ now fails: … — why`. */
-export function goalChangeLines(before: GradeReport, after: GradeReport): string[] {
+export function goalChangeLines(before: GradeReport, after: GradeReport, goals?: readonly Goal[]): string[] {
 	const lines: string[] = [];
 	for (const goal of after.goals) {
 		const old = before.goals.find((candidate) => candidate.id === goal.id);
 		if (old === undefined || old.passed === goal.passed) continue;
-		lines.push(goal.passed ? `✓ now passes: ${goal.description}` : `✗ now fails: ${goal.description} — ${reason(goal)}`);
+		lines.push(goal.passed ? `✓ now passes: ${goal.description}` : `✗ now fails: ${goal.description} — ${reasonText(goal, definitionOf(goal, goals))}`);
 	}
 	return lines;
 }

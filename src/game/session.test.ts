@@ -238,7 +238,7 @@ describe('sessionReducer: undo and reset', () => {
 		expect(state.report.solved).toBe(false);
 		expect(state.log.at(-1)).toEqual({
 			kind: 'info',
-			lines: [`Undone: ${RECORD}`, '✗ now fails: Customers reach travelbuddy.com on port 80 — NXDOMAIN: ' + state.report.goals[0]?.message],
+			lines: [`Undone: ${RECORD}`, `✗ now fails: Customers reach travelbuddy.com on port 80 — It does not get through yet: the name is not in DNS. (NXDOMAIN: ${state.report.goals[0]?.message})`],
 		});
 	});
 
@@ -298,7 +298,7 @@ describe('sessionReducer: everything else typed', () => {
 	it('goals lists every goal; check also attaches the first failing goal’s trace', () => {
 		const start = startSession(tiny);
 		const goals = play(start, 'goals').log.at(-1);
-		expect(goals?.lines.slice(0, 2)).toEqual(['Goals: 1 of 2 passing', expect.stringMatching(/^✗ Customers reach travelbuddy.com on port 80 — NXDOMAIN: /)]);
+		expect(goals?.lines.slice(0, 2)).toEqual(['Goals: 1 of 2 passing', expect.stringMatching(/^✗ Customers reach travelbuddy.com on port 80 — It does not get through yet: the name is not in DNS\. \(NXDOMAIN: /)]);
 		expect(goals?.lines[2]).toMatch(/^✓ Nobody gets a shell on the server — /);
 		expect(goals?.trace).toBeUndefined();
 		const check = play(start, 'check').log.at(-1);

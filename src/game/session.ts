@@ -5,6 +5,8 @@ import type {Network} from '../engine/network.js';
 import {completeIfSolved} from './completion.js';
 import {firstFailing, goalChangeLines, reportLines} from './report-lines.js';
 import {allowedBy, info, withLog} from './session-log.js';
+import {explainGoalLines} from './plain-reason.js';
+import {isSandbox} from './sandbox.js';
 import {starLines} from './stars.js';
 import type {LogEntry, SessionAction, SessionState} from './types.js';
 
@@ -26,7 +28,7 @@ type Position = {
 /** The state moved to another position: regraded, with the goals it flipped. */
 function moveTo(state: SessionState, position: Position): {state: SessionState; changes: string[]} {
 	const report = grade(position.network, state.level.goals);
-	return {state: {...state, ...position, report}, changes: goalChangeLines(state.report, report)};
+	return {state: {...state, ...position, report}, changes: goalChangeLines(state.report, report, state.level.goals)};
 }
 
 /** The real-world lines of the draft, whatever an older state carried. */
@@ -68,13 +70,13 @@ function revealHint(state: SessionState): SessionState {
 	}
 	const hintsRevealed = state.hintsRevealed + 1;
 	const lines = [`Hint ${hintsRevealed} of ${hints.length}: ${next}`];
-	if (hintsRevealed === 1) lines.push('(A revealed hint costs the no-hints star of this level.)');
+	if (hintsRevealed === 1 && !isSandbox(state.level)) lines.push('(A revealed hint costs the no-hints star of this level.)');
 	return withLog({...state, hintsRevealed}, {kind: 'hint', lines});
 }
 
 /** The grade as a log entry; `check` also attaches the first failing goal's trace. */
 function gradeEntry(state: SessionState, withTrace: boolean): LogEntry {
-	const lines = reportLines(state.report);
+	const lines = reportLines(state.report, state.level.goals);
 	if (state.report.solved) {
 		lines.push(state.completed === undefined ? 'Every goal passes.' : `Every goal passes. ${starLines(state.completed)[0] ?? ''}`);
 	}
@@ -166,5 +168,11 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
 			return reset(state);
 		case 'reveal-hint':
 			return revealHint(state);
+		case 'explain-goal': {
+			const result = state.report.goals.find((goal) => goal.id === action.goalId);
+			if (result === undefined) return state;
+			const goal = state.level.goals.find((candidate) => candidate.id === action.goalId);
+			return withLog(state, {kind: 'output', lines: explainGoalLines(result, goal)});
+		}
 	}
 }

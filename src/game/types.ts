@@ -77,4 +77,6 @@ export type SessionAction =
 	| {readonly type: 'submit'; readonly text: string}
 	| {readonly type: 'undo'}
 	| {readonly type: 'reset'}
-	| {readonly type: 'reveal-hint'};
+	| {readonly type: 'reveal-hint'}
+	/** Say in the log what a goal checks and why it fails (for goals without a trace). */
+	| {readonly type: 'explain-goal'; readonly goalId: string};

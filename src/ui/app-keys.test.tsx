@@ -72,15 +72,17 @@ describe('the workbench keys', () => {
 		expect(frame).toContain('Hint 9:');
 	});
 
-	it('picks a goal with Ctrl+G and opens its trace; a state goal says it has none', async () => {
+	it('picks a goal with Ctrl+G and opens its trace, why it fails first; a state goal is explained in the log', async () => {
 		const {press} = await workbench();
 		let frame = await press(KEYS.ctrlG, (f) => f.includes('↑/↓ pick a goal'));
 		expect(frame).toContain('›✗ A customer reaches');
 		frame = await press(KEYS.enter, (f) => f.includes('Trace A customer reaches the website'));
+		expect(frame).toContain('✗ Why the goal fails: It does not get through yet');
 		frame = await press(KEYS.esc, (f) => f.includes('Goals 2/3'));
 		await press(KEYS.ctrlG, (f) => f.includes('↑/↓ pick a goal'));
 		await press(KEYS.down + KEYS.down, (f) => f.includes('›✓ travelbuddy.com resolves'));
-		frame = await press(KEYS.enter, (f) => f.includes('no trace to follow'));
+		frame = await press(KEYS.enter, (f) => f.includes('checks the setup, not a packet'));
+		expect(frame).toContain('What it checks:');
 		expect(frame).toContain('Ctrl+G pick');
 	});
 

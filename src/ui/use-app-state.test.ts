@@ -105,7 +105,7 @@ describe('appReducer: traces', () => {
 		expect(state.notice).toMatch(/^No trace yet/);
 	});
 
-	it('opens a picked goal’s trace; a state goal has none', () => {
+	it('opens a picked goal’s trace; a state goal is explained in the log instead', () => {
 		const picking = run([open, {type: 'start'}, {type: 'focus', focus: 'goals'}]);
 		const traced = reducer(picking, {type: 'open-goal-trace'});
 		expect(traced.screen).toBe('trace');
@@ -113,7 +113,8 @@ describe('appReducer: traces', () => {
 		const stateGoal = run([{type: 'goal-cursor', delta: 5}, {type: 'open-goal-trace'}], picking);
 		expect(stateGoal.goalCursor).toBe(2);
 		expect(stateGoal.screen).toBe('workbench');
-		expect(stateGoal.notice).toMatch(/no trace to follow/);
+		expect(stateGoal.notice).toMatch(/checks the setup, not a packet/);
+		expect(stateGoal.current?.session?.log.at(-1)?.lines.join('\n')).toMatch(/What it checks: /);
 	});
 });
 

@@ -1,6 +1,7 @@
 import type {Trace} from '../engine/flow.js';
 import type {Network} from '../engine/network.js';
 import type {SessionAction, SessionState} from '../game/types.js';
+import {reasonText} from '../game/plain-reason.js';
 import type {Level} from '../levels/schema.js';
 import {initialTraceView, traceViewReducer, type TraceViewAction, type TraceViewState} from './trace-view/use-trace-view-state.js';
 import {type ConsoleAction, type ConsoleState, consoleReducer, initialConsoleState} from './workbench/console/use-console-state.js';
@@ -118,9 +119,9 @@ function withSession(state: AppState, rules: SessionRules, action: SessionAction
 	return {...state, ...traced, current: {...current, session}, logScroll: 0, ...(solvedNow ? {screen: 'complete' as const, pageScroll: 0} : {})};
 }
 
-function openTrace(state: AppState, trace: Trace | undefined, title: string, network: Network | undefined, missing: string): AppState {
+function openTrace(state: AppState, trace: Trace | undefined, title: string, network: Network | undefined, missing: string, why?: string): AppState {
 	if (!trace) return {...state, notice: missing};
-	return {...state, screen: 'trace', trace: initialTraceView(trace, title, network), notice: undefined};
+	return {...state, screen: 'trace', trace: initialTraceView(trace, title, network, why), notice: undefined};
 }
 
 /** Builds the UI reducer over the session rules. */
@@ -183,11 +184,17 @@ export function createAppReducer(rules: SessionRules): (state: AppState, action:
 				return {...state, goalCursor: Math.max(0, Math.min(count - 1, state.goalCursor + action.delta))};
 			}
 			case 'open-goal-trace': {
-				const goal = state.current?.session?.report.goals[state.goalCursor];
-				if (!goal) return state;
-				const why = goal.kind === 'state' ? 'This goal checks the network’s setup, not a packet: there is no trace to follow.' : 'This goal has no trace to show.';
+				const session = state.current?.session;
+				const goal = session?.report.goals[state.goalCursor];
+				if (!session || !goal) return state;
+				// A goal without a trace (a state goal) is explained in the log instead: what it checks and why it fails.
+				if (!goal.trace) {
+					return {...withSession({...state, focus: 'prompt'}, rules, {type: 'explain-goal', goalId: goal.id}), notice: 'This goal checks the setup, not a packet: the log says what it checks and why.'};
+				}
+				const definition = session.level.goals.find((candidate) => candidate.id === goal.id);
+				const why = goal.passed ? undefined : reasonText(goal, definition);
 				// The report grades the network as it is now, so its traces ran over it.
-				return openTrace({...state, focus: 'prompt'}, goal.trace, goal.description, state.current?.session?.network, why);
+				return openTrace({...state, focus: 'prompt'}, goal.trace, goal.description, session.network, 'This goal has no trace to show.', why);
 			}
 			case 'open-last-trace': {
 				const log = state.current?.session?.log ?? [];

@@ -652,7 +652,21 @@ export const WRONG_ANSWERS: readonly WrongAnswer[] = [
 			'container connect payment tb-back',
 			'container connect mysql tb-back',
 		],
-		fails: {'web-not-db': 'DELIVERED'},
+		fails: {'web-not-db': 'DELIVERED', 'bridge-not-db': 'DELIVERED'},
+	},
+	{
+		level: '18-container-dns',
+		mistake: 'web taken off the default bridge instead of mysql',
+		script: [
+			'container-network create tb-front docker-host 172.18.0.0/16',
+			'container-network create tb-back docker-host 172.19.0.0/16',
+			'container connect web tb-front',
+			'container connect payment tb-front',
+			'container connect payment tb-back',
+			'container connect mysql tb-back',
+			'container disconnect web bridge',
+		],
+		fails: {'bridge-not-db': 'DELIVERED'},
 	},
 	{
 		level: '18-container-dns',

@@ -10,7 +10,7 @@ export function mapDetailLines(item: MapItem | undefined, width: number): Styled
 		case 'level': {
 			const progress = item.progress;
 			const status = progress?.solved
-				? `solved with ${progress.stars} star${progress.stars === 1 ? '' : 's'}${progress.bestCommands === undefined ? '' : ` in ${progress.bestCommands} commands`}`
+				? `solved with ${progress.stars} star${progress.stars === 1 ? '' : 's'}${progress.bestCommands === undefined ? '' : ` in ${progress.bestCommands} command${progress.bestCommands === 1 ? '' : 's'}`}`
 				: progress?.draft.length
 					? `in progress: ${progress.draft.length} command${progress.draft.length === 1 ? '' : 's'} saved`
 					: 'not started';

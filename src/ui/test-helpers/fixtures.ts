@@ -118,11 +118,12 @@ const SOLUTION = 'firewall insert web input 1 allow tcp 443';
 /**
  * Fake session rules: the solution line solves the level (3 stars), `curl`
  * logs a trace, `hint` reveals a hint, anything else is an error on its
- * first word.
+ * first word; explaining a goal logs what it checks.
  */
 export const fakeRules: SessionRules = {
 	startSession: (level, options) => fakeSession(level, {draft: options?.draft ?? [], hintsRevealed: options?.hintsUsed ?? 0}),
 	sessionReducer(state: SessionState, action: SessionAction): SessionState {
+		if (action.type === 'explain-goal') return {...state, log: [...state.log, {kind: 'output', lines: [`✓ ${action.goalId}`, '  What it checks: a name resolves']}]};
 		if (action.type !== 'submit') return state;
 		const input: LogEntry = {kind: 'input', lines: [action.text]};
 		if (action.text === SOLUTION) {

@@ -23,6 +23,8 @@ export function TraceView({state, size, mode}: TraceViewProps): React.JSX.Elemen
 	const head: StyledLine[] = [
 		truncateLine([seg('Trace ', 'title'), seg(state.title, 'strong')], width),
 		truncateLine(flowLine(state.trace), width),
+		// Why the goal fails comes before the hops: a trace that ends "connection refused" may read like a success.
+		...(state.why ? wrapLine([seg('✗ Why the goal fails: ', 'bad'), seg(state.why)], width, 2).slice(0, linear ? undefined : 4) : []),
 		...(linear ? wrapLine(pathLine(state.trace, state.step), width, 2) : pathDiagram(state.trace, state.step, width)),
 		[],
 	];

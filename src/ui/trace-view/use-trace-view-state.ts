@@ -15,6 +15,8 @@ export type TraceViewState = {
 	readonly step: number;
 	/** The network the trace ran over, to quote the rules and routes that decided; unknown when it has changed since. */
 	readonly network?: Network;
+	/** For a goal's trace: why the goal fails, in plain words (the trace alone may read like a success). */
+	readonly why?: string;
 };
 
 /** Everything the trace view can do. */
@@ -35,8 +37,8 @@ export function blockingHopIndex(trace: Trace): number | undefined {
 }
 
 /** A trace view on the first hop. */
-export function initialTraceView(trace: Trace, title: string, network?: Network): TraceViewState {
-	return network ? {trace, title, step: 0, network} : {trace, title, step: 0};
+export function initialTraceView(trace: Trace, title: string, network?: Network, why?: string): TraceViewState {
+	return {trace, title, step: 0, ...(network ? {network} : {}), ...(why ? {why} : {})};
 }
 
 /** The last step (the outcome). */

@@ -6,11 +6,12 @@ import {goalLines, goalSummaryLine} from './goal-lines.js';
 const goals = fixtureReport(false).goals;
 
 describe('goalLines', () => {
-	it('marks each goal ✓ or ✗ and explains the failing ones while room lasts', () => {
+	it('marks each goal ✓ or ✗ and explains the failing ones while room lasts, plain words before the code', () => {
 		const lines = goalLines(goals, 60, 10).map(lineText);
 		expect(lines[0]).toBe('Goals 2/3  Ctrl+G pick');
 		expect(lines[1]).toBe(' ✗ A customer reaches the website');
-		expect(lines[2]).toBe("   DENIED_BY_HOST_FIREWALL: web's firewall input policy");
+		expect(lines[2]).toBe('   It does not get through yet: a machine’s own firewall');
+		expect(lines[3]).toBe('   drops it. (DENIED_BY_HOST_FIREWALL: web\'s firewall input');
 		expect(lines).toContain(' ✓ SSH stays closed');
 		expect(lines).toContain(' ✓ travelbuddy.com resolves');
 	});
@@ -30,12 +31,19 @@ describe('goalLines', () => {
 		expect(lines).toEqual(['Goals 2/3  ↑/↓ Enter trace · Esc', ' ✓ SSH stays closed', '›✓ travelbuddy.com resolves']);
 	});
 
+	it('shows the picked goal whole, with why it fails, in a narrow panel', () => {
+		const lines = goalLines(goals, 24, 6, {cursor: 0}).map(lineText);
+		expect(lines.slice(1, 4)).toEqual(['›✗ A customer reaches', '   the website', '   It does not get']);
+		expect(lines).toHaveLength(6);
+		expect(lines.slice(4)).toEqual([' ✓ SSH stays closed', ' ✓ travelbuddy.com reso…']);
+	});
+
 	it('shows the latest hint below the goals when there is room', () => {
 		const lines = goalLines(goals, 60, 7, {hint: 'Hint 2 of 3: Allow tcp 443.'}).map(lineText);
 		expect(lines).toEqual([
 			'Goals 2/3  Ctrl+G pick',
 			' ✗ A customer reaches the website',
-			"   DENIED_BY_HOST_FIREWALL: web's firewall input policy …",
+			'   It does not get through yet: a machine’s own firewall …',
 			' ✓ SSH stays closed',
 			' ✓ travelbuddy.com resolves',
 			'',

@@ -1,4 +1,5 @@
-import type {GoalResult} from '../../engine/goal.js';
+import type {Goal, GoalResult} from '../../engine/goal.js';
+import {reasonText} from '../../game/plain-reason.js';
 import {windowAround} from '../scroll-window.js';
 import type {Tone} from '../tone.js';
 import {type StyledLine, seg, truncateLine} from '../text/styled-line.js';
@@ -22,9 +23,9 @@ export function goalsTitle(goals: readonly GoalResult[]): string {
 	return `Goals ${goals.filter((goal) => goal.passed).length}/${goals.length}`;
 }
 
-/** Why a goal fails, in one sentence with its outcome code. */
-export function failureText(goal: GoalResult): string {
-	return goal.code && goal.code !== 'DELIVERED' ? `${goal.code}: ${goal.message}` : goal.message;
+/** Why a goal fails: the plain sentence first, the outcome code and the engine's sentence second. */
+export function failureText(goal: GoalResult, definitions?: readonly Goal[]): string {
+	return reasonText(goal, definitions?.find((candidate) => candidate.id === goal.id));
 }
 
 /**
@@ -37,7 +38,14 @@ export function goalLines(
 	goals: readonly GoalResult[],
 	width: number,
 	height: number,
-	options: {readonly cursor?: number; readonly style?: MarkStyle; readonly hint?: string; readonly hintTone?: Tone} = {},
+	options: {
+		readonly cursor?: number;
+		readonly style?: MarkStyle;
+		readonly hint?: string;
+		readonly hintTone?: Tone;
+		/** The level's goal definitions, so a reason can say what the goal wanted. */
+		readonly definitions?: readonly Goal[];
+	} = {},
 ): StyledLine[] {
 	if (height <= 0) return [];
 	const style = options.style ?? 'symbols';
@@ -47,6 +55,21 @@ export function goalLines(
 		return [seg(picked ? '›' : ' ', picked ? 'selected' : undefined), seg(mark(goal.passed, style), goal.passed ? 'ok' : 'bad'), seg(goal.description, picked ? 'selected' : undefined)];
 	};
 	const room = height - 1;
+	// While picking, the picked goal is shown whole with why it fails, the others one row each around it.
+	if (options.cursor !== undefined && goals[options.cursor] !== undefined) {
+		const cursor = options.cursor;
+		const picked = goals[cursor]!;
+		const reason = picked.passed ? [] : wrapLine([seg(`   ${failureText(picked, options.definitions)}`, 'dim')], width, 3);
+		const whole = [...wrapLine(line(picked, cursor), width, 3), ...reason].slice(0, Math.max(1, room - Math.min(2, goals.length - 1)));
+		const others = Math.max(0, room - whole.length);
+		const window = windowAround(goals.length, cursor, others + 1);
+		const rows: StyledLine[] = [];
+		for (let index = window.start; index < window.end; index++) {
+			if (index === cursor) rows.push(...whole);
+			else rows.push(truncateLine(line(goals[index]!, index), width));
+		}
+		return [truncateLine(title, width), ...rows];
+	}
 	if (goals.length > room) {
 		const window = windowAround(goals.length, options.cursor ?? 0, room);
 		const rows = goals.slice(window.start, window.end).map((goal, offset) => truncateLine(line(goal, window.start + offset), width));
@@ -74,7 +97,7 @@ export function goalLines(
 	goals.forEach((goal, index) => {
 		out.push(...shown[index]!);
 		if (goal.passed || spare <= 0) return;
-		const all = wrapLine([seg(`   ${failureText(goal)}`, 'dim')], width, 3);
+		const all = wrapLine([seg(`   ${failureText(goal, options.definitions)}`, 'dim')], width, 3);
 		const detail = all.slice(0, Math.min(spare, 3));
 		// A cut reason ends with … so it does not read as a finished sentence (Ctrl+G shows it whole).
 		if (detail.length < all.length && detail.length > 0) detail[detail.length - 1] = truncateLine([...detail.at(-1)!, seg(' …', 'dim')], width);

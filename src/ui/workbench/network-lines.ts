@@ -71,7 +71,10 @@ function placeBoxes(network: Network, width: number): StyledLine[] {
 		for (const subnet of network.subnets.filter((candidate) => candidate.vpc === vpc.id)) out.push(...subnetBox(subnet));
 	}
 	const vpcIds = new Set(network.vpcs.map((vpc) => vpc.id));
-	for (const subnet of network.subnets.filter((candidate) => !candidate.vpc || !vpcIds.has(candidate.vpc))) out.push(...subnetBox(subnet));
+	const loose = network.subnets.filter((candidate) => !candidate.vpc || !vpcIds.has(candidate.vpc));
+	// Under a VPC's heading a subnet would read as part of it: say where the loose ones are.
+	if (loose.length > 0 && network.vpcs.length > 0) out.push([seg('Outside every VPC', 'title'), seg(' (no --vpc)', 'dim')]);
+	for (const subnet of loose) out.push(...subnetBox(subnet));
 	const unplaced = network.hosts.filter((host) => host.interfaces.length === 0).flatMap((host) => hostRows(host, undefined));
 	if (unplaced.length > 0) out.push(...box([seg('not placed yet', 'title')], unplaced, width));
 	return out;

@@ -34,7 +34,7 @@ function sandboxLines(width: number): StyledLine[] {
 /** The network drawing on the left, the goals (and the latest hint) on the right. */
 export function TopPanels({session, sandbox, geometry: g, networkPage, goalCursor}: TopPanelsProps): React.JSX.Element {
 	const network = useMemo(() => networkPanelLines(session.network, g.networkWidth - 1, g.top, networkPage), [session.network, g.networkWidth, g.top, networkPage]);
-	const goals = sandbox ? sandboxLines(g.goalsWidth) : goalLines(session.report.goals, g.goalsWidth, g.top, {cursor: goalCursor, ...hintNote(session)});
+	const goals = sandbox ? sandboxLines(g.goalsWidth) : goalLines(session.report.goals, g.goalsWidth, g.top, {cursor: goalCursor, definitions: session.level.goals, ...hintNote(session)});
 	return (
 		<Box flexDirection="row" height={g.top}>
 			<Box width={g.networkWidth} height={g.top} overflow="hidden">

@@ -15,14 +15,15 @@ export function workbenchFooter(options: {
 	return keyHintLine(
 		[
 			['Enter', 'run'],
-			['Tab', 'complete'],
-			['↑/↓', 'history'],
+			['Tab', 'complete', 'optional'],
+			['↑/↓', 'history', 'optional'],
 			['^G', 'goals'],
 			['^T', 'trace'],
-			['PgUp/PgDn', 'log'],
-			['^N', 'network'],
+			['PgUp/PgDn', 'log', 'optional'],
+			['^N', 'network', 'optional'],
 			['?', 'help'],
-			['Esc', 'back'],
+			// Esc leads back to the briefing and the map, where q quits: the way out is never cut.
+			['Esc', 'back · q on the map quits'],
 		],
 		width,
 	);

@@ -27,7 +27,7 @@ export type WorkbenchLinearProps = {
  */
 export function WorkbenchLinear({session, sandbox, console: prompt, header, footer, goalCursor, width}: WorkbenchLinearProps): React.JSX.Element {
 	const goals = session.report.goals;
-	const goalRows = sandbox ? [] : goalLines(goals, width, goals.length + 1, {style: 'words', cursor: goalCursor});
+	const goalRows = sandbox ? [] : goalLines(goals, width, goals.length + 1, {style: 'words', cursor: goalCursor, definitions: session.level.goals});
 	const entries = session.log.map((entry, index) => ({entry, index}));
 	return (
 		<Box flexDirection="column">
