@@ -9,7 +9,7 @@ const wordStart = (text: string) => text.lastIndexOf(' ') + 1;
 
 describe('complete', () => {
 	it.each([
-		['', ['dns', 'host', 'eip', 'app', 'subnet', 'route-table', 'route', 'firewall', 'nat', 'vpc', 'igw', 'natgw', 'sg', 'nacl', 'container-network', 'container', 'dig', 'curl', 'nc', 'traceroute', 'show', 'explain', 'undo', 'reset', 'hint', 'help', 'goals', 'check']],
+		['', ['dns', 'host', 'eip', 'app', 'subnet', 'route-table', 'route', 'firewall', 'nat', 'vpc', 'igw', 'natgw', 'sg', 'nacl', 'container-network', 'container', 'dig', 'curl', 'nc', 'traceroute', 'show', 'explain', 'undo', 'reset', 'hint', 'help', 'goals', 'check', 'map']],
 		['ro', ['route-table', 'route']],
 		['route ', ['add', 'remove']],
 		['route a', ['add']],

@@ -67,7 +67,7 @@ export type Output =
 	| {readonly type: 'text'; readonly lines: readonly string[]};
 
 /** What a session command asks the game to do. */
-export type SessionActionName = 'undo' | 'reset' | 'hint' | 'help' | 'goals' | 'check';
+export type SessionActionName = 'undo' | 'reset' | 'hint' | 'help' | 'goals' | 'check' | 'map';
 
 /** The result of `execute`: a change, an inspection output, a session request, or an error. */
 export type Execution =

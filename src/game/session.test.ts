@@ -308,6 +308,11 @@ describe('sessionReducer: everything else typed', () => {
 		expect(solved?.trace).toBeUndefined();
 	});
 
+	it('map asks the UI to open the topology picture', () => {
+		const entry = play(startSession(tiny), 'map').log.at(-1);
+		expect(entry?.show).toBe('topology');
+	});
+
 	it('help shows the help of a command', () => {
 		const entry = play(startSession(tiny), 'help dns add').log.at(-1);
 		expect(entry?.kind).toBe('output');

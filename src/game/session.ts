@@ -114,6 +114,8 @@ function sessionCommand(state: SessionState, action: SessionActionName, topic: s
 			return withLog(state, gradeEntry(state, false));
 		case 'check':
 			return withLog(state, gradeEntry(state, true));
+		case 'map':
+			return withLog(state, {kind: 'info', lines: ['The topology picture (Ctrl+O opens it too; Esc comes back).'], show: 'topology'});
 	}
 }
 

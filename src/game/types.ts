@@ -21,6 +21,8 @@ export type LogEntry = {
 	readonly trace?: Trace;
 	/** For `error`: the typed text and the caret span, so the UI can underline it. */
 	readonly error?: {readonly text: string; readonly start: number; readonly end: number};
+	/** The UI should open this view (`map` typed: the topology picture). */
+	readonly show?: 'topology';
 	/** For `change`: the real-world equivalents of the command. */
 	readonly realWorld?: readonly string[];
 };

@@ -29,6 +29,7 @@ const KEYS: Readonly<Record<Screen, readonly (readonly [string, string])[]>> = {
 		['Ctrl+N / Ctrl+P', 'next / previous page of the network'],
 		['Ctrl+G', 'pick a goal and follow its packet'],
 		['Ctrl+T', 'step through the latest trace (curl, nc, traceroute, check)'],
+		['Ctrl+O', 'the topology picture, the latest trace drawn on it (or type map)'],
 		['Esc', 'clear the line; on an empty line: back to the briefing'],
 		['?', 'this help (on an empty line)'],
 		['Ctrl+C', 'quit (your work is saved)'],
@@ -37,7 +38,15 @@ const KEYS: Readonly<Record<Screen, readonly (readonly [string, string])[]>> = {
 		['←/→', 'previous / next hop'],
 		['Home/End', 'first hop / the result'],
 		['b', 'jump to where the packet stopped'],
+		['m', 'follow the packet on the topology picture'],
 		['Esc', 'back to the workbench'],
+	],
+	topology: [
+		['↑/↓ PgUp/PgDn', 'scroll the picture'],
+		['←/→', 'move the packet one hop back / on'],
+		['Home/End', 'first hop / the result'],
+		['b', 'where the packet stopped'],
+		['Esc', 'back'],
 	],
 	complete: [
 		['Enter', 'next level'],
@@ -46,12 +55,13 @@ const KEYS: Readonly<Record<Screen, readonly (readonly [string, string])[]>> = {
 	],
 };
 
-const ORDER: readonly Screen[] = ['workbench', 'trace', 'map', 'briefing', 'complete'];
+const ORDER: readonly Screen[] = ['workbench', 'trace', 'topology', 'map', 'briefing', 'complete'];
 const TITLES: Readonly<Record<Screen, string>> = {
 	map: 'Map',
 	briefing: 'Briefing',
 	workbench: 'Workbench',
 	trace: 'Trace view',
+	topology: 'Topology',
 	complete: 'Level complete',
 };
 

@@ -14,7 +14,7 @@ describe('key hints', () => {
 	it('keeps help and the way out in the workbench footer at 80 columns', () => {
 		const text = lineText(workbenchFooter({candidates: [], focus: 'prompt', width: 80}));
 		expect(text).toContain('? help');
-		expect(text).toContain('q on the map quits');
+		expect(text).toContain('^C quit');
 		expect(text).not.toContain('…');
 	});
 });

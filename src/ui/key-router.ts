@@ -9,6 +9,8 @@ import {type MapItem, moveCursor} from './map/map-items.js';
 import {mapKeyIntent} from './map/map-keys.js';
 import {maxPageScroll} from './scroll-page.js';
 import {isCompoundChunk, splitChunk} from './split-keys.js';
+import {topologyKeyIntent} from './topology/topology-keys.js';
+import {topologyBodyRows, topologyScrollOf} from './topology/topology-view.js';
 import {traceKeyIntent} from './trace-view/trace-keys.js';
 import type {AppAction, AppState} from './use-app-state.js';
 import type {Completer} from './workbench/console/use-console-state.js';
@@ -103,6 +105,8 @@ function isKey(state: AppState, char: string): boolean {
 			return traceKeyIntent(char, key) !== undefined;
 		case 'complete':
 			return completeKeyIntent(char, key) !== undefined;
+		case 'topology':
+			return topologyKeyIntent(char, key, 1) !== undefined;
 		case 'workbench':
 			return false;
 	}
@@ -166,6 +170,8 @@ function routeOne(input: string, key: Key, context: KeyContext): void {
 					return dispatch({type: 'open-goal-trace'});
 				case 'last-trace':
 					return dispatch({type: 'open-last-trace'});
+				case 'topology':
+					return dispatch({type: 'open-topology'});
 				case 'help':
 					return dispatch({type: 'toggle-help'});
 			}
@@ -174,9 +180,20 @@ function routeOne(input: string, key: Key, context: KeyContext): void {
 		case 'trace': {
 			const intent = traceKeyIntent(input, key);
 			if (intent?.type === 'step') dispatch({type: 'trace', action: intent.action});
+			else if (intent?.type === 'topology') dispatch({type: 'open-topology'});
 			else if (intent?.type === 'close') dispatch({type: 'close-trace'});
 			else if (intent?.type === 'help') dispatch({type: 'toggle-help'});
 			return;
+		}
+		case 'topology': {
+			const traced = state.topology?.trace !== undefined;
+			const page = Math.max(1, topologyBodyRows(size, traced) - 1);
+			const intent = topologyKeyIntent(input, key, page);
+			if (!intent) return;
+			if (intent.type === 'close') return dispatch({type: 'close-topology'});
+			if (intent.type === 'help') return dispatch({type: 'toggle-help'});
+			if (intent.type === 'step') return dispatch({type: 'topology-step', action: intent.action});
+			return dispatch({type: 'topology-scroll', delta: intent.delta, from: topologyScrollOf(state, size, width)});
 		}
 		case 'complete': {
 			const intent = completeKeyIntent(input, key);

@@ -8,6 +8,7 @@ import {briefingStateOf} from './key-router.js';
 import type {LayoutMode, TerminalSize} from './layout.js';
 import {CampaignMap} from './map/campaign-map.js';
 import type {MapItem} from './map/map-items.js';
+import {TopologyView} from './topology/topology-view.js';
 import {TraceView} from './trace-view/trace-view.js';
 import type {AppState} from './use-app-state.js';
 import {Workbench} from './workbench/workbench.js';
@@ -48,6 +49,9 @@ export function ScreenView({state, items, warnings, commandHelp, steps, next, sa
 		return <Workbench session={session} sandbox={current.sandbox} {...{console: prompt, focus, goalCursor, logScroll, networkScroll, notice}} {...common} />;
 	}
 	if (state.screen === 'trace' && state.trace) return <TraceView state={state.trace} {...common} />;
+	if (state.screen === 'topology' && state.topology && current && session) {
+		return <TopologyView network={session.network} title={current.level.title} state={state.topology} {...common} />;
+	}
 	if (state.screen === 'complete' && current && session?.completed) {
 		const warning = saveProblem === undefined ? {} : {warning: unsavedLine(saveProblem)};
 		return <LevelComplete title={current.level.title} report={session.completed} steps={steps} next={next} scroll={state.pageScroll} {...warning} {...common} />;

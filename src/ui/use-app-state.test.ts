@@ -131,3 +131,31 @@ describe('appReducer: scrolling', () => {
 		expect(state.logScroll).toBe(0);
 	});
 });
+
+describe('appReducer: the topology picture', () => {
+	it('opens with the newest trace at its result, steps it, and goes back where it came from', () => {
+		const traced = run([open, {type: 'start'}, ...typed('curl laptop http://x'), {type: 'open-topology'}]);
+		expect(traced.screen).toBe('topology');
+		const hops = traced.topology?.trace?.trace.hops.length ?? 0;
+		expect(traced.topology?.trace?.step).toBe(hops);
+		const stepped = run([{type: 'topology-step', action: {type: 'first'}}, {type: 'topology-step', action: {type: 'next'}}], traced);
+		expect(stepped.topology?.trace?.step).toBe(1);
+		expect(reducer(stepped, {type: 'close-topology'}).screen).toBe('workbench');
+	});
+
+	it('follows the trace view’s step when opened from it, and the trace view follows the picture', () => {
+		const viewing = run([open, {type: 'start'}, ...typed('curl laptop http://x'), {type: 'open-last-trace'}, {type: 'trace', action: {type: 'next'}}]);
+		const picture = reducer(viewing, {type: 'open-topology'});
+		expect(picture.topology?.trace?.step).toBe(1);
+		const back = run([{type: 'topology-step', action: {type: 'next'}}, {type: 'close-topology'}], picture);
+		expect(back.screen).toBe('trace');
+		expect(back.trace?.step).toBe(2);
+	});
+
+	it('opens without a trace before any, and scrolls from where it is', () => {
+		const plain = run([open, {type: 'start'}, {type: 'open-topology'}]);
+		expect(plain.topology?.trace).toBeUndefined();
+		expect(reducer(plain, {type: 'topology-scroll', delta: 3, from: 2}).topology?.scroll).toBe(5);
+		expect(reducer(plain, {type: 'topology-scroll', delta: -9, from: 2}).topology?.scroll).toBe(0);
+	});
+});

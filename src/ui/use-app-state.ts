@@ -3,7 +3,8 @@ import type {Network} from '../engine/network.js';
 import type {SessionAction, SessionState} from '../game/types.js';
 import {reasonText} from '../game/plain-reason.js';
 import type {Level} from '../levels/schema.js';
-import {initialTraceView, traceViewReducer, type TraceViewAction, type TraceViewState} from './trace-view/use-trace-view-state.js';
+import type {TopologyViewState} from './topology/topology-view.js';
+import {initialTraceView, lastStep, traceViewReducer, type TraceViewAction, type TraceViewState} from './trace-view/use-trace-view-state.js';
 import {type ConsoleAction, type ConsoleState, consoleReducer, initialConsoleState} from './workbench/console/use-console-state.js';
 
 /**
@@ -14,7 +15,7 @@ import {type ConsoleAction, type ConsoleState, consoleReducer, initialConsoleSta
  */
 
 /** The screens. */
-export type Screen = 'map' | 'briefing' | 'workbench' | 'trace' | 'complete';
+export type Screen = 'map' | 'briefing' | 'workbench' | 'trace' | 'complete' | 'topology';
 
 /** The level opened from the map, and its session once started. */
 export type CurrentLevel = {
@@ -44,6 +45,8 @@ export type AppState = {
 	readonly logScroll: number;
 	readonly networkScroll: number;
 	readonly trace?: TraceViewState;
+	/** The topology picture being looked at, and the screen it was opened from. */
+	readonly topology?: TopologyViewState & {readonly back: Screen};
 	/** The newest trace the log holds and the network it ran over (for quoting rules when it is opened). */
 	readonly lastTrace?: {readonly trace: Trace; readonly network: Network};
 	/** A one-line message for the player, cleared by the next key. */
@@ -74,6 +77,11 @@ export type AppAction =
 	| {readonly type: 'open-last-trace'}
 	| {readonly type: 'trace'; readonly action: TraceViewAction}
 	| {readonly type: 'close-trace'}
+	/** Open the topology picture: with the trace being stepped (from the trace view), else the newest trace at its end (or at its start, `replay`). */
+	| {readonly type: 'open-topology'; readonly replay?: boolean}
+	| {readonly type: 'topology-scroll'; readonly delta: number; readonly from: number}
+	| {readonly type: 'topology-step'; readonly action: TraceViewAction}
+	| {readonly type: 'close-topology'}
 	| {readonly type: 'continue'}
 	| {readonly type: 'back'}
 	| {readonly type: 'show-map'; readonly cursor?: number}
@@ -115,13 +123,25 @@ function withSession(state: AppState, rules: SessionRules, action: SessionAction
 	if (session === before) return state;
 	const solvedNow = !before.completed && session.completed !== undefined && !current.sandbox;
 	const newest = session.log.at(-1);
-	const traced = newest?.trace && newest !== before.log.at(-1) ? {lastTrace: {trace: newest.trace, network: session.network}} : {};
-	return {...state, ...traced, current: {...current, session}, logScroll: 0, ...(solvedNow ? {screen: 'complete' as const, pageScroll: 0} : {})};
+	const fresh = newest !== undefined && newest !== before.log.at(-1);
+	const traced = fresh && newest.trace ? {lastTrace: {trace: newest.trace, network: session.network}} : {};
+	const next = {...state, ...traced, current: {...current, session}, logScroll: 0, ...(solvedNow ? {screen: 'complete' as const, pageScroll: 0} : {})};
+	// `map` typed at the prompt opens the picture.
+	return fresh && newest.show === 'topology' && !solvedNow ? openTopology(next, false) : next;
 }
 
 function openTrace(state: AppState, trace: Trace | undefined, title: string, network: Network | undefined, missing: string, why?: string): AppState {
 	if (!trace) return {...state, notice: missing};
 	return {...state, screen: 'trace', trace: initialTraceView(trace, title, network, why), notice: undefined};
+}
+
+function openTopology(state: AppState, replay: boolean): AppState {
+	const back = state.screen;
+	if (state.screen === 'trace' && state.trace) return {...state, screen: 'topology', topology: {back, trace: state.trace}, notice: undefined};
+	const last = state.lastTrace;
+	const view = last ? initialTraceView(last.trace, 'trace', last.network) : undefined;
+	const trace = view && !replay ? {...view, step: lastStep(view)} : view;
+	return {...state, screen: 'topology', topology: {back, ...(trace ? {trace} : {})}, notice: undefined};
 }
 
 /** Builds the UI reducer over the session rules. */
@@ -213,12 +233,30 @@ export function createAppReducer(rules: SessionRules): (state: AppState, action:
 			}
 			case 'trace':
 				return state.trace ? {...state, trace: traceViewReducer(state.trace, action.action)} : state;
+			case 'open-topology':
+				return state.current?.session ? openTopology(state, action.replay ?? false) : state;
+			case 'topology-scroll':
+				return state.topology ? {...state, topology: {...state.topology, scroll: Math.max(0, action.from + action.delta)}} : state;
+			case 'topology-step': {
+				const topology = state.topology;
+				if (!topology?.trace) return state;
+				// A step puts the packet's mark back in view: the picture follows it again.
+				const {scroll: _scroll, ...rest} = topology;
+				const trace = traceViewReducer(topology.trace, action.action);
+				return {...state, topology: {...rest, trace}, ...(topology.back === 'trace' ? {trace} : {})};
+			}
+			case 'close-topology': {
+				const back = state.topology?.back ?? 'workbench';
+				const screen = back === 'trace' && !state.trace ? 'workbench' : back;
+				return {...state, screen: state.current?.session ? screen : 'map', topology: undefined};
+			}
 			case 'close-trace':
 			case 'continue':
 				return state.current?.session ? {...state, screen: 'workbench', trace: undefined} : {...state, screen: 'map'};
 			case 'back':
 				if (state.screen === 'workbench') return {...state, screen: 'briefing', pageScroll: 0, focus: 'prompt'};
 				if (state.screen === 'trace') return {...state, screen: 'workbench', trace: undefined};
+				if (state.screen === 'topology') return {...state, screen: state.topology?.back ?? 'workbench', topology: undefined};
 				return {...state, screen: 'map'};
 			case 'show-map':
 				return {...state, screen: 'map', help: false, focus: 'prompt', mapCursor: action.cursor ?? state.mapCursor};

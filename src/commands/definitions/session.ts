@@ -26,7 +26,7 @@ function topic<const N extends string>(name: N): Param<N, string, false> {
 	};
 }
 
-/** `undo`, `reset`, `hint`, `help`, `goals`, `check`. */
+/** `undo`, `reset`, `hint`, `help`, `goals`, `check`, `map`. */
 export const SESSION_COMMANDS = [
 	session({name: 'undo', summary: 'Take back the last configuration command.', example: 'undo', params: [], action: 'undo'}),
 	session({name: 'reset', summary: 'Start the level again from its first network.', example: 'reset', params: [], action: 'reset'}),
@@ -34,4 +34,5 @@ export const SESSION_COMMANDS = [
 	session({name: 'help', summary: 'List the commands, or explain one with an example.', example: 'help route add', params: [optional(topic('topic'))], action: 'help'}),
 	session({name: 'goals', summary: "List the level's goals and whether each passes now.", example: 'goals', params: [], action: 'goals'}),
 	session({name: 'check', summary: 'Grade the network now and show the first failing goal’s trace.', example: 'check', params: [], action: 'check'}),
+	session({name: 'map', summary: 'Draw the network as a picture, with the last trace’s path on it (Ctrl+O too).', example: 'map', params: [], action: 'map'}),
 ];

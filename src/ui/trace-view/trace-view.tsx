@@ -29,7 +29,7 @@ export function TraceView({state, size, mode}: TraceViewProps): React.JSX.Elemen
 		[],
 	];
 	const detail = stepLines(state, width);
-	const footer = keyHintLine([['←/→', 'step'], ['Home/End', 'first/last'], ['b', 'where it stopped'], ['Esc', 'back'], ['?', 'help']], width);
+	const footer = keyHintLine([['←/→', 'step'], ['Home/End', 'first/last', 'optional'], ['b', 'where it stopped'], ['m', 'on the map'], ['Esc', 'back'], ['?', 'help']], width);
 	if (linear) return <Lines lines={[...head, ...detail, footer]} />;
 	const rows = frameRows(size);
 	const top = [...head, ...detail].slice(0, Math.max(0, rows - 1));

@@ -19,11 +19,13 @@ export function workbenchFooter(options: {
 			['↑/↓', 'history', 'optional'],
 			['^G', 'goals'],
 			['^T', 'trace'],
+			['^O', 'map'],
 			['PgUp/PgDn', 'log', 'optional'],
 			['^N', 'network', 'optional'],
 			['?', 'help'],
 			// Esc leads back to the briefing and the map, where q quits: the way out is never cut.
-			['Esc', 'back · q on the map quits'],
+			['Esc', 'back'],
+			['^C', 'quit'],
 		],
 		width,
 	);

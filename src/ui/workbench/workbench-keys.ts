@@ -18,6 +18,7 @@ export type WorkbenchIntent =
 	| {readonly type: 'goal-move'; readonly delta: number}
 	| {readonly type: 'goal-open'}
 	| {readonly type: 'last-trace'}
+	| {readonly type: 'topology'}
 	| {readonly type: 'help'};
 
 /** What the mapping needs to know. */
@@ -35,6 +36,7 @@ export function workbenchKeyIntent(input: string, key: Key, context: WorkbenchKe
 	if (key.pageDown) return {type: 'scroll-log', delta: -context.page};
 	if (key.ctrl && input === 'g') return {type: 'focus', focus: context.focus === 'goals' ? 'prompt' : 'goals'};
 	if (key.ctrl && input === 't') return {type: 'last-trace'};
+	if (key.ctrl && input === 'o') return {type: 'topology'};
 	if (key.ctrl && input === 'n') return {type: 'scroll-network', delta: 1};
 	if (key.ctrl && input === 'p') return {type: 'scroll-network', delta: -1};
 	if (context.focus === 'goals') {
