@@ -9,7 +9,7 @@ import {didYouMean} from '../levels/nearest.js';
  */
 
 /** The subcommands, in the order `--help` lists them. */
-export const SUBCOMMANDS = ['levels', 'check', 'validate', 'export', 'lab', 'help'] as const;
+export const SUBCOMMANDS = ['play', 'levels', 'check', 'validate', 'export', 'lab', 'help'] as const;
 
 /** One subcommand. */
 export type Subcommand = (typeof SUBCOMMANDS)[number];
@@ -28,7 +28,7 @@ const OPTIONS = {
 type FlagName = keyof typeof OPTIONS;
 
 const GLOBAL_FLAGS: readonly FlagName[] = ['levels', 'data-dir', 'no-color', 'help', 'version'];
-const EXTRA_FLAGS: Readonly<Record<Subcommand | 'play', readonly FlagName[]>> = {
+const EXTRA_FLAGS: Readonly<Record<Subcommand, readonly FlagName[]>> = {
 	play: [],
 	levels: ['json'],
 	check: ['json'],

@@ -19,6 +19,7 @@ const MAIN = `netquest: learn networking by building the network of TravelBuddy,
 
 Usage:
   netquest                       play (needs a terminal)
+  netquest play <level-id>       open that level's briefing straight away
   netquest levels [--json]       list the levels and your progress
   netquest check <level-file|level-id> <solution-file> [--json]
                                  grade a solution file against a level
@@ -36,6 +37,18 @@ ${EXIT_CODES}
 Run "netquest help <command>" for details and examples.`;
 
 const HELP: Readonly<Record<Subcommand, string>> = {
+	play: `Usage: netquest play [level-id]
+
+Starts the game (it needs a terminal). With a level id (see "netquest levels",
+or "sandbox"), the game opens that level's briefing instead of the map, so a
+handout can say "netquest play 09-nat".
+
+${COMMON_FLAGS}
+
+Exit codes: 0 quit normally, 2 unknown level id or no terminal.
+
+Example:
+  netquest play 09-nat`,
 	levels: `Usage: netquest levels [--json] [--levels <dir>]...
 
 Lists every level, pack by pack: id, title, chapter, concepts, file, and your
@@ -116,7 +129,7 @@ Example:
   sudo ip netns exec nq3f9a-web iptables -S          (in another terminal)`,
 	help: `Usage: netquest help [command]
 
-Shows help for netquest or for one command: ${['levels', 'check', 'validate', 'export', 'lab'].join(', ')}.`,
+Shows help for netquest or for one command: ${['play', 'levels', 'check', 'validate', 'export', 'lab'].join(', ')}.`,
 };
 
 /** The help text for a subcommand, or netquest's own when none is given (no trailing newline). */

@@ -33,7 +33,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
 	try {
 		switch (command) {
 			case undefined:
-				return await (await import('./play.js')).playCommand(args, context);
+			case 'play':
+				return await (await import('./play.js')).playCommand(args, context, command === 'play');
 			case 'levels':
 				return await (await import('./levels.js')).levelsCommand(args, context);
 			case 'check':

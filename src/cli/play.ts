@@ -1,5 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
+import {SANDBOX_ID} from '../game/sandbox-id.js';
+import {findLevel, playableLevels} from '../levels/load.js';
+import {didYouMean} from '../levels/nearest.js';
 import type {CliContext} from './context.js';
 import {sanitizeText} from '../levels/sanitize.js';
 import type {ProgressStore} from '../store/index.js';
@@ -10,15 +13,27 @@ import {keepHeapSmall} from './heap.js';
 import {EXIT, type ExitCode} from './io.js';
 
 /**
- * `netquest` with no subcommand: the game. It needs a terminal on both
+ * `netquest` with no subcommand, or `netquest play [level-id]`: the game. It needs a terminal on both
  * stdin and stdout; otherwise it says which subcommands work without one.
  * The UI is imported only here, so the other subcommands never load Ink.
  */
-export async function playCommand(args: readonly string[], context: CliContext): Promise<ExitCode> {
+export async function playCommand(args: readonly string[], context: CliContext, named = false): Promise<ExitCode> {
 	const {io} = context;
-	if (args.length > 0) {
-		io.stderr(`netquest: unexpected argument ${JSON.stringify(args[0])}\nRun "netquest --help" for usage.\n`);
+	// `netquest play <level-id>` opens that level's briefing (as an instructor's handout says); plain `netquest`, the map.
+	if (args.length > (named ? 1 : 0)) {
+		const name = named ? 'netquest play' : 'netquest';
+		io.stderr(`${name}: unexpected argument ${JSON.stringify(sanitizeText(args[named ? 1 : 0] ?? ''))}\nRun "${name} --help" for usage.\n`);
 		return EXIT.usage;
+	}
+	const wanted = named ? args[0] : undefined;
+	// An unknown id is said before anything else, terminal or not.
+	if (wanted !== undefined && wanted !== SANDBOX_ID) {
+		const catalog = await context.loadCatalog();
+		if (findLevel(catalog, wanted) === undefined) {
+			const ids = playableLevels(catalog).map((entry) => entry.level.id);
+			io.stderr(`netquest play: no level with id ${JSON.stringify(sanitizeText(wanted))}${didYouMean(wanted, [...ids, SANDBOX_ID])}\nRun "netquest levels" for the list.\n`);
+			return EXIT.usage;
+		}
 	}
 	if (io.stdinIsTTY !== true || io.stdoutIsTTY !== true) {
 		io.stderr(
@@ -53,7 +68,7 @@ export async function playCommand(args: readonly string[], context: CliContext):
 	void keepHeapSmall();
 	let opened = store;
 	const open = async (): Promise<ProgressStore> => (opened = await context.openStore());
-	const code = await runGame({catalog, store: store ?? open, preview, color, env: {...io.env}});
+	const code = await runGame({catalog, store: store ?? open, preview, color, env: {...io.env}, ...(wanted === undefined ? {} : {initialLevelId: wanted})});
 	const unsaved = opened === undefined ? false : !saidUnsaved(opened, context);
 	// 128 + the signal's number when a signal stopped the game (143 for SIGTERM), as shells expect.
 	if (code >= 128) return code;

@@ -67,7 +67,7 @@ export function nextHop(topology: Topology, context: RoutingContext, choice: Rou
 		case 'connected': {
 			if (choice.subnet === INTERNET) return {kind: 'internet'};
 			const owner = topology.subnetOwners.get(choice.subnet)?.get(destination);
-			if (owner === undefined) return stop('HOST_UNREACHABLE', `No one in subnet ${choice.subnet} has address ${ip(destination)} (nothing answers ARP for it).`);
+			if (owner === undefined) return stop('HOST_UNREACHABLE', `No one in subnet ${choice.subnet} has address ${ip(destination)} (nothing answers ARP for it: ARP is how a machine asks its subnet “who has this address?” before handing a packet over).`);
 			return toOwner(owner, choice.subnet);
 		}
 		case 'bridge': {

@@ -40,7 +40,7 @@ export const OUTCOME_SUMMARY: Readonly<Record<OutcomeCode, string>> = {
 	NO_ROUTE: 'no route matches the destination',
 	BLACKHOLE: 'a route sends the destination to a blackhole (dropped on purpose)',
 	LOOP: 'the packet went round in circles until its hop limit (TTL) ran out',
-	HOST_UNREACHABLE: 'the destination is in a connected subnet but no host has that address',
+	HOST_UNREACHABLE: 'the destination is in a connected subnet but no host has that address (nobody answers the ARP question “who has this address?”)',
 	NETWORK_ISOLATED: 'Docker keeps separate container networks apart',
 	DENIED_BY_HOST_FIREWALL: "a rule (or the policy) of a host's own firewall dropped it: the client hears nothing and times out",
 	DENIED_BY_NETWORK_FIREWALL: 'a firewall between subnets dropped it: the client hears nothing and times out',

@@ -179,19 +179,19 @@ describe('sessionReducer: configuration commands', () => {
 	it('a reset and a shorter solve raise the result: more stars, or as many in fewer commands', () => {
 		const over = play(startSession(tiny), 'dns add travelbuddy.com A 203.0.113.99', 'dns remove travelbuddy.com', RECORD);
 		expect(over.completed).toMatchObject({stars: 2, commands: 3});
-		const par = play(over, 'reset', RECORD);
+		const par = play(over, 'reset', 'yes', RECORD);
 		expect(par.completed).toMatchObject({stars: 3, commands: 1});
 		const detour = ['dns add travelbuddy.com A 203.0.113.99', 'dns remove travelbuddy.com'];
 		const longer = play(startSession(tiny), ...detour, ...detour, RECORD);
 		expect(longer.completed).toMatchObject({stars: 2, commands: 5});
-		const shorter = play(longer, 'reset', ...detour, RECORD);
+		const shorter = play(longer, 'reset', 'reset', ...detour, RECORD);
 		expect(shorter.completed).toMatchObject({stars: 2, commands: 3});
 		expect(shorter.log.filter((entry) => entry.kind === 'success').map((entry) => entry.lines[0])).toEqual([
 			'Level solved: "Give the server a name" ★★☆',
 			'Shorter: "Give the server a name" ★★☆ in 3 commands',
 		]);
 		// A longer solve afterwards lowers nothing.
-		expect(play(shorter, 'reset', ...detour, ...detour, RECORD).completed).toEqual(shorter.completed);
+		expect(play(shorter, 'reset', 'y', ...detour, ...detour, RECORD).completed).toEqual(shorter.completed);
 	});
 
 	it('more exposure than the reference solution costs the least-privilege star', () => {
@@ -242,16 +242,42 @@ describe('sessionReducer: undo and reset', () => {
 		});
 	});
 
-	it.each<[string, SessionAction | string]>([
-		['the reset action', {type: 'reset'}],
-		['the typed reset command', 'reset'],
-	])('%s goes back to the start and keeps the hints counted', (_name, action) => {
-		const state = play(two(), {type: 'reveal-hint'}, action);
+	it.each<[string, readonly (SessionAction | string)[]]>([
+		['the reset action', [{type: 'reset'}]],
+		['the typed reset command, confirmed', ['reset', 'reset']],
+		['the typed reset command, confirmed with yes', ['reset', 'yes']],
+	])('%s goes back to the start and keeps the hints counted', (_name, actions) => {
+		const state = play(two(), {type: 'reveal-hint'}, ...actions);
 		expect(state.network).toEqual(tiny.network);
 		expect(state.draft).toEqual([]);
 		expect(state.undoStack).toEqual([]);
 		expect(state.hintsRevealed).toBe(1);
 		expect(state.log.at(-1)?.lines[0]).toBe('Back to the start of the level: your 2 commands removed.');
+	});
+
+	it('asks before a typed reset, and anything but yes keeps the commands', () => {
+		const asked = play(two(), 'reset');
+		expect(asked.draft).toHaveLength(2);
+		expect(asked.confirming).toBe('reset');
+		expect(asked.log.at(-1)?.lines).toEqual([
+			'reset removes your 2 commands and starts the level again (undo takes back one at a time).',
+			'Type reset again (or yes) to go ahead; anything else keeps things as they are.',
+		]);
+		const kept = play(asked, 'dig travelbuddy.com');
+		expect(kept.draft).toHaveLength(2);
+		expect(kept.confirming).toBeUndefined();
+		expect(kept.log.some((entry) => entry.lines[0] === 'Not reset: your commands stay.')).toBe(true);
+		expect(play(kept, 'yes').draft).toHaveLength(2);
+	});
+
+	it('asks before the first typed hint, which costs a star; later hints and the sandbox do not ask', () => {
+		const asked = play(startSession(tiny), 'hint');
+		expect(asked.hintsRevealed).toBe(0);
+		expect(asked.log.at(-1)?.lines[0]).toMatch(/costs this level’s no-hints star/);
+		const shown = play(asked, 'hint');
+		expect(shown.hintsRevealed).toBe(1);
+		expect(play(shown, 'hint').hintsRevealed).toBe(2);
+		expect(play(asked, 'undo').hintsRevealed).toBe(0);
 	});
 
 	it('says when there is nothing to undo or reset', () => {

@@ -99,14 +99,31 @@ function errorLines(error: CommandError): string[] {
 	return lines;
 }
 
+/** Whether a typed `hint` must be confirmed: the first one costs the no-hints star (nothing is at stake in the sandbox). */
+function hintCostsAStar(state: SessionState): boolean {
+	return state.hintsRevealed === 0 && state.level.hints.length > 0 && !isSandbox(state.level) && state.completed === undefined;
+}
+
+/** Asks before `reset` or the first `hint`, saying what it costs and how to go ahead or not. */
+function askFirst(state: SessionState, what: 'reset' | 'hint'): SessionState {
+	const count = state.draft.length;
+	const line =
+		what === 'reset'
+			? `reset removes your ${count} command${count === 1 ? '' : 's'} and starts the level again (undo takes back one at a time).`
+			: 'hint shows hint 1 and costs this level’s no-hints star (the traces are free: try curl, traceroute or Ctrl+G first).';
+	return withLog({...state, confirming: what}, info(line, `Type ${what} again (or yes) to go ahead; anything else keeps things as they are.`));
+}
+
 /** A session command typed at the prompt. */
-function sessionCommand(state: SessionState, action: SessionActionName, topic: string | undefined): SessionState {
+function sessionCommand(state: SessionState, action: SessionActionName, topic: string | undefined, confirmed: boolean): SessionState {
 	switch (action) {
 		case 'undo':
 			return undo(state);
 		case 'reset':
+			if (!confirmed && state.draft.length > 0) return askFirst(state, 'reset');
 			return reset(state);
 		case 'hint':
+			if (!confirmed && hintCostsAStar(state)) return askFirst(state, 'hint');
 			return revealHint(state);
 		case 'help':
 			return withLog(state, {kind: 'output', lines: helpFor(topic)});
@@ -119,8 +136,8 @@ function sessionCommand(state: SessionState, action: SessionActionName, topic: s
 	}
 }
 
-/** What the typed text did. */
-function applyExecution(state: SessionState, text: string, result: Execution): SessionState {
+/** What the typed text did. `confirmed`: a `reset` or `hint` the player already said yes to. */
+function applyExecution(state: SessionState, text: string, result: Execution, confirmed = false): SessionState {
 	switch (result.kind) {
 		case 'changed': {
 			const moved = moveTo(state, {
@@ -137,7 +154,7 @@ function applyExecution(state: SessionState, text: string, result: Execution): S
 			return withLog(state, {kind: 'output', lines: renderOutput(result.output), ...(trace === undefined ? {} : {trace})});
 		}
 		case 'session':
-			return sessionCommand(state, result.action, result.topic);
+			return sessionCommand(state, result.action, result.topic, confirmed);
 		case 'error':
 			return withLog(state, {
 				kind: 'error',
@@ -161,8 +178,15 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
 	switch (action.type) {
 		case 'submit': {
 			if (action.text.trim() === '') return state;
-			const typed = withLog(state, {kind: 'input', lines: [action.text]});
-			return applyExecution(typed, action.text, execute(state.network, action.text, allowedBy(state.level)));
+			const {confirming, ...rest} = state;
+			const typed = withLog(rest, {kind: 'input', lines: [action.text]});
+			const word = action.text.trim().toLowerCase();
+			if (confirming !== undefined && (word === 'yes' || word === 'y')) return applyExecution(typed, confirming, execute(state.network, confirming, allowedBy(state.level)), true);
+			const result = execute(state.network, action.text, allowedBy(state.level));
+			const again = confirming !== undefined && result.kind === 'session' && result.action === confirming;
+			// Anything but a yes is a no: said once, so the player knows the reset or hint did not happen.
+			const declined = confirming !== undefined && !again ? withLog(typed, info(confirming === 'reset' ? 'Not reset: your commands stay.' : 'No hint shown.')) : typed;
+			return applyExecution(declined, action.text, result, again);
 		}
 		case 'undo':
 			return undo(state);

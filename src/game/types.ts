@@ -70,6 +70,11 @@ export type SessionState = {
 	readonly completed?: StarReport;
 	/** Set when a saved draft could not be replayed (level changed): the line and why. */
 	readonly draftProblem?: string;
+	/**
+	 * A command that waits for the player to say yes: `reset` (it removes every command) and the first
+	 * `hint` (it costs a star). Typing it again, `yes` or `y` goes ahead; anything else keeps things as they are.
+	 */
+	readonly confirming?: 'reset' | 'hint';
 	/** With `draftProblem`: the saved draft that was not applied, so the UI can show or offer it. */
 	readonly staleDraft?: readonly string[];
 };

@@ -91,11 +91,15 @@ describe('the workbench keys', () => {
 		await press(KEYS.ctrlN, (f) => /Network {2}page 2\//.test(f));
 	});
 
-	it('clears the line with Esc, then goes back to the briefing', async () => {
+	it('keeps the line on Esc; Ctrl+U clears it, Esc then goes back, and typing on the briefing comes back with the text', async () => {
 		const {press} = await workbench();
 		await press('dig x', (f) => f.includes('› dig x'));
-		await press(KEYS.esc, (f) => /^›\s*$/m.test(f));
+		let frame = await press(KEYS.esc, (f) => f.includes('Esc keeps what you typed'));
+		expect(frame).toContain('› dig x');
+		await press('\u0015', (f) => /^›\s*$/m.test(f));
 		await press(KEYS.esc, (f) => f.includes('Enter back to work'));
+		frame = await press('dig y', (f) => f.includes('› dig y'));
+		expect(frame).toContain('Goals 2/3');
 	});
 
 	it('opens help with ? on an empty line, types it otherwise', async () => {

@@ -65,22 +65,64 @@ const TITLES: Readonly<Record<Screen, string>> = {
 	complete: 'Level complete',
 };
 
-/** The help text for `width` columns, the keys of `screen` first. */
+/** Where codes matter the help lists them all; elsewhere one line says where to find them. */
+const CODES_HERE: ReadonlySet<Screen> = new Set(['trace', 'topology']);
+
+/**
+ * The command names of the command table's help, grouped by noun, one line
+ * a group: `dns add, remove`. The table's lines look like `  dns add   Add…`;
+ * section titles end with a colon.
+ */
+export function compactCommands(commandHelp: readonly string[]): {section: string; groups: string[]}[] {
+	const sections: {section: string; groups: string[]}[] = [];
+	let groups = new Map<string, string[]>();
+	const flush = (section: string | undefined): void => {
+		if (section !== undefined) sections.push({section, groups: [...groups].map(([noun, verbs]) => (verbs.length === 0 ? noun : `${noun} ${verbs.join(', ')}`))});
+		groups = new Map();
+	};
+	let section: string | undefined;
+	for (const line of commandHelp.slice(1)) {
+		if (/^\S.*:$/.test(line)) {
+			flush(section);
+			section = line.slice(0, -1);
+			continue;
+		}
+		const match = /^ {2}(\S+)(?: (\S+))? {2,}\S/.exec(line) ?? /^ {2}(\S+) {2,}\S/.exec(line);
+		if (!match) continue;
+		const [, noun = '', verb] = match;
+		const verbs = groups.get(noun) ?? [];
+		if (verb !== undefined) verbs.push(verb);
+		groups.set(noun, verbs);
+	}
+	flush(section);
+	return sections.filter((entry) => entry.groups.length > 0);
+}
+
+/**
+ * The help text for `width` columns: the keys of this screen, the commands
+ * by name (help <command> at the prompt tells one in full), and — on the
+ * trace and topology screens — what each outcome code means. Short on
+ * purpose: a page or two, not six.
+ */
 export function helpLines(screen: Screen, commandHelp: readonly string[], width: number): StyledLine[] {
 	const lines: StyledLine[] = [[seg('Help', 'title'), seg(' — keys, commands and what the results mean', 'dim')], []];
-	for (const name of [screen, ...ORDER.filter((other) => other !== screen)]) {
-		lines.push([seg(`Keys: ${TITLES[name]}`, 'title')]);
-		for (const [key, what] of KEYS[name]) lines.push(...wrapLine([seg(`  ${key.padEnd(18)}`, 'key'), seg(what)], width, 20));
+	lines.push([seg(`Keys: ${TITLES[screen]}`, 'title')]);
+	for (const [key, what] of KEYS[screen]) lines.push(...wrapLine([seg(`  ${key.padEnd(18)}`, 'key'), seg(what)], width, 20));
+	const others = ORDER.filter((other) => other !== screen).map((other) => TITLES[other]);
+	lines.push(...wrapLine([seg(`  The other screens (${others.join(', ')}) say their keys at the bottom; ? there shows them all.`, 'dim')], width, 2), []);
+	const sections = compactCommands(commandHelp);
+	if (sections.length > 0) {
+		lines.push([seg('Commands', 'title'), seg(' — type help <command> at the prompt for one in full, with an example', 'dim')]);
+		for (const {section, groups} of sections) {
+			lines.push(...wrapLine([seg(`  ${section}: `, 'strong'), seg(groups.join(' · '))], width, 4));
+		}
 		lines.push([]);
 	}
-	if (commandHelp.length > 0) {
-		// The command table's own help, which starts with its title.
-		const [title, ...rest] = commandHelp;
-		lines.push(...wrapLine([seg(title ?? '', 'title')], width, 2));
-		for (const text of rest) lines.push(...wrapLine([seg(text)], width, 4));
-		lines.push([]);
+	if (CODES_HERE.has(screen)) {
+		lines.push([seg('Outcome codes', 'title')]);
+		for (const code of OUTCOME_CODES) lines.push(...wrapLine([seg(`  ${code}`, 'accent'), seg(` ${OUTCOME_SUMMARY[code]}`)], width, 4));
+	} else {
+		lines.push(...wrapLine([seg('Outcome codes', 'title'), seg(' (NO_ROUTE, DENIED_BY_…): each trace says what its code means; the trace view’s help (Ctrl+T, then ?) lists them all.', 'dim')], width, 2));
 	}
-	lines.push([seg('Outcome codes', 'title')]);
-	for (const code of OUTCOME_CODES) lines.push(...wrapLine([seg(`  ${code}`, 'accent'), seg(` ${OUTCOME_SUMMARY[code]}`)], width, 4));
 	return lines;
 }

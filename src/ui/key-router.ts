@@ -80,6 +80,7 @@ export function routeKey(input: string, key: Key, context: KeyContext): void {
 		if (press.input.length > 1 && !press.key.ctrl && !press.key.meta && outsidePrompt(context.getState())) {
 			const state = context.getState();
 			if ([...press.input].every((char) => isKey(state, char))) for (const char of press.input) routeOne(char, press.key, context);
+			else if (!state.help && state.screen === 'briefing' && state.current?.session) resumeWithText(press.input, context);
 			continue;
 		}
 		routeOne(press.input, press.key, context);
@@ -112,6 +113,17 @@ function isKey(state: AppState, char: string): boolean {
 	}
 }
 
+/** A character typed as text (no control key, nothing unprintable). */
+function isPrintable(input: string, key: Key): boolean {
+	return input.length > 0 && !key.ctrl && !key.meta && !key.escape && !key.return && !key.tab && !/[\u0000-\u001f\u007f]/.test(input);
+}
+
+/** Back to the workbench with `text` typed at the prompt. */
+function resumeWithText(text: string, context: KeyContext): void {
+	context.dispatch({type: 'start'});
+	context.dispatch({type: 'console', action: {type: 'insert', text}});
+}
+
 function routeOne(input: string, key: Key, context: KeyContext): void {
 	const {size, dispatch} = context;
 	const state = context.getState();
@@ -138,7 +150,12 @@ function routeOne(input: string, key: Key, context: KeyContext): void {
 		case 'briefing': {
 			const intent = briefingKeyIntent(input, key);
 			const briefing = briefingStateOf(state);
-			if (!intent || !state.current || !briefing) return;
+			if (!state.current || !briefing) return;
+			// Back on the briefing of a level in play, typing is for the prompt: go back to it with the text, never drop it.
+			if (!intent) {
+				if (state.current.session && isPrintable(input, key)) resumeWithText(input, context);
+				return;
+			}
 			if (intent.type === 'start') return dispatch({type: 'start'});
 			if (intent.type === 'back') return dispatch(showMap(context));
 			if (intent.type === 'help') return dispatch({type: 'toggle-help'});
@@ -172,6 +189,8 @@ function routeOne(input: string, key: Key, context: KeyContext): void {
 					return dispatch({type: 'open-last-trace'});
 				case 'topology':
 					return dispatch({type: 'open-topology'});
+				case 'notice':
+					return dispatch({type: 'notice', text: intent.text});
 				case 'help':
 					return dispatch({type: 'toggle-help'});
 			}

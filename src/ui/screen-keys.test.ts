@@ -5,7 +5,7 @@ import {completeKeyIntent} from './complete/complete-keys.js';
 import {helpKeyIntent} from './help-overlay.js';
 import {mapKeyIntent} from './map/map-keys.js';
 import {traceKeyIntent} from './trace-view/trace-keys.js';
-import {workbenchKeyIntent} from './workbench/workbench-keys.js';
+import {ESC_KEEPS_TEXT, workbenchKeyIntent} from './workbench/workbench-keys.js';
 
 /** Every screen's key mapping, as tables: the key, then the intent it must give. */
 
@@ -58,8 +58,8 @@ describe('workbench keys', () => {
 		expect(workbenchKeyIntent('g', key({ctrl: true}), at('prompt'))).toEqual({type: 'focus', focus: 'goals'});
 	});
 
-	it('clears a typed line with Esc, and goes back on an empty one; ? helps only on an empty line', () => {
-		expect(workbenchKeyIntent('', key({escape: true}), at('prompt', 'dig'))).toEqual({type: 'console', action: {type: 'clear-line'}});
+	it('keeps a typed line on Esc (saying how to clear it), and goes back on an empty one; ? helps only on an empty line', () => {
+		expect(workbenchKeyIntent('', key({escape: true}), at('prompt', 'dig'))).toEqual({type: 'notice', text: ESC_KEEPS_TEXT});
 		expect(workbenchKeyIntent('', key({escape: true}), at('prompt'))).toEqual({type: 'back'});
 		expect(workbenchKeyIntent('?', key(), at('prompt'))).toEqual({type: 'help'});
 		expect(workbenchKeyIntent('?', key(), at('prompt', 'help'))).toEqual({type: 'console', action: {type: 'insert', text: '?'}});

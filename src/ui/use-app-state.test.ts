@@ -52,8 +52,19 @@ describe('appReducer: the prompt and the session', () => {
 	it('runs the typed line, remembers it, and empties the prompt', () => {
 		const state = run([open, {type: 'start'}, ...typed('curl laptop http://travelbuddy.com')]);
 		expect(state.console.text).toBe('');
-		expect(state.console.history).toEqual(['curl laptop http://travelbuddy.com']);
+		// The saved commands come first: ↑ brings back what was typed before a restart.
+		expect(state.console.history).toEqual(['dns add a A 1.2.3.4', 'curl laptop http://travelbuddy.com']);
 		expect(state.current?.session?.log.at(-1)?.trace).toBeDefined();
+	});
+
+	it('keeps the prompt history per level', () => {
+		const other = {...level, id: 'other-level'};
+		const openOther: AppAction = {type: 'open-level', level: other, hash: 'h2', saved: {draft: [], hintsUsed: 0}};
+		const inA = run([open, {type: 'start'}, ...typed('dig a')]);
+		const inB = run([openOther, {type: 'start'}, ...typed('dig b')], inA);
+		expect(inB.console.history).toEqual(['dig b']);
+		const backInA = run([open, {type: 'start'}], inB);
+		expect(backInA.console.history).toEqual(['dns add a A 1.2.3.4', 'dig a']);
 	});
 
 	it('clears the prompt after an erroneous line and keeps it in the history', () => {

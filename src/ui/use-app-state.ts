@@ -38,6 +38,8 @@ export type AppState = {
 	readonly pageScroll: number;
 	readonly current?: CurrentLevel;
 	readonly console: ConsoleState;
+	/** The prompt's history of each level left this run (level id → lines), so ↑ is per level. */
+	readonly histories?: Readonly<Record<string, readonly string[]>>;
 	/** Where workbench keys go: the prompt, or the goals panel (picking a goal to trace). */
 	readonly focus: 'prompt' | 'goals';
 	readonly goalCursor: number;
@@ -155,7 +157,9 @@ export function createAppReducer(rules: SessionRules): (state: AppState, action:
 				const current: CurrentLevel = same
 					? state.current!
 					: {level: action.level, hash: action.hash, sandbox: action.sandbox ?? false, saved: action.saved};
-				return {...state, current, screen: 'briefing', pageScroll: 0, help: false, notice: undefined};
+				// Another level: its own history at the prompt; the one left is kept for when it is opened again.
+				const left = state.current && !same ? {histories: {...state.histories, [state.current.level.id]: state.console.history}, console: initialConsoleState(state.histories?.[action.level.id] ?? [])} : {};
+				return {...state, ...left, current, screen: 'briefing', pageScroll: 0, help: false, notice: undefined};
 			}
 			case 'start': {
 				const current = state.current;
@@ -171,8 +175,9 @@ export function createAppReducer(rules: SessionRules): (state: AppState, action:
 					logScroll: 0,
 					networkScroll: 0,
 					goalCursor: 0,
-					// Saved commands that no longer replay go to the prompt's history, to bring back one by one with ↑.
-					console: stale.length > 0 ? initialConsoleState([...state.console.history, ...stale]) : state.console,
+					// ↑ brings back this level's lines: from this run, else the saved commands (so a restart keeps them);
+					// saved commands that no longer replay go there too, to bring back one by one.
+					console: initialConsoleState([...(state.histories?.[current.level.id] ?? (stale.length > 0 ? [] : session.draft)), ...stale]),
 					notice: stale.length > 0 ? 'Your old commands are in the history: press ↑ to bring them back.' : undefined,
 				};
 			}

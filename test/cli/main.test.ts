@@ -48,6 +48,19 @@ describe('netquest (wiring)', () => {
 	});
 });
 
+describe('netquest play <level-id>', () => {
+	it('names the nearest level id when the id is unknown (exit 2), terminal or not', async () => {
+		const result = await run(['play', 'fixture-dsn']);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(/^netquest play: no level with id "fixture-dsn" \(did you mean "fixture-dns"\?\)/);
+	});
+
+	it('with a known id still needs a terminal, and takes one id only', async () => {
+		expect((await run(['play', 'fixture-dns'])).stderr).toMatch(/^netquest: the game needs a terminal/);
+		expect(await run(['play', 'fixture-dns', 'fixture-bind'])).toMatchObject({code: 2, stderr: expect.stringMatching(/unexpected argument "fixture-bind"/)});
+	});
+});
+
 describe('netquest (a bug inside)', () => {
 	it('says it is an internal error and exits 3, never 1 (not solved) or 2 (bad input)', async () => {
 		let stderr = '';

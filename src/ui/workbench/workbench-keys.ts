@@ -19,6 +19,7 @@ export type WorkbenchIntent =
 	| {readonly type: 'goal-open'}
 	| {readonly type: 'last-trace'}
 	| {readonly type: 'topology'}
+	| {readonly type: 'notice'; readonly text: string}
 	| {readonly type: 'help'};
 
 /** What the mapping needs to know. */
@@ -29,6 +30,9 @@ export type WorkbenchKeyContext = {
 	/** Rows one PgUp/PgDn moves the log. */
 	readonly page: number;
 };
+
+/** What Esc says when the line holds text. */
+export const ESC_KEEPS_TEXT = 'Esc keeps what you typed: Ctrl+U clears the line, and Esc on an empty line goes back to the briefing.';
 
 /** The intent of a key in the workbench. */
 export function workbenchKeyIntent(input: string, key: Key, context: WorkbenchKeyContext): WorkbenchIntent | undefined {
@@ -47,7 +51,8 @@ export function workbenchKeyIntent(input: string, key: Key, context: WorkbenchKe
 		if (input === '?') return {type: 'help'};
 		return undefined;
 	}
-	if (key.escape) return context.promptText ? {type: 'console', action: {type: 'clear-line'}} : {type: 'back'};
+	// Esc never throws typed text away: with text on the line it only says how to clear it (Ctrl+U).
+	if (key.escape) return context.promptText ? {type: 'notice', text: ESC_KEEPS_TEXT} : {type: 'back'};
 	if (input === '?' && !context.promptText) return {type: 'help'};
 	const action = consoleKeyAction(input, key, context.completer);
 	if (!action) return undefined;
