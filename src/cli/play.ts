@@ -1,8 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
 import {SANDBOX_ID} from '../game/sandbox-id.js';
-import {findLevel, playableLevels} from '../levels/load.js';
-import {didYouMean} from '../levels/nearest.js';
 import type {CliContext} from './context.js';
 import {sanitizeText} from '../levels/sanitize.js';
 import type {ProgressStore} from '../store/index.js';
@@ -29,6 +27,8 @@ export async function playCommand(args: readonly string[], context: CliContext, 
 	// An unknown id is said before anything else, terminal or not.
 	if (wanted !== undefined && wanted !== SANDBOX_ID) {
 		const catalog = await context.loadCatalog();
+		// Only when a level is named: the loader's lookups stay off the path to the first frame.
+		const [{findLevel, playableLevels}, {didYouMean}] = await Promise.all([import('../levels/load.js'), import('../levels/nearest.js')]);
 		if (findLevel(catalog, wanted) === undefined) {
 			const ids = playableLevels(catalog).map((entry) => entry.level.id);
 			io.stderr(`netquest play: no level with id ${JSON.stringify(sanitizeText(wanted))}${didYouMean(wanted, [...ids, SANDBOX_ID])}\nRun "netquest levels" for the list.\n`);

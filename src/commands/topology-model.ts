@@ -1,5 +1,5 @@
 import type {Trace} from '../engine/flow.js';
-import {INTERNET, type Host, type Network, type Subnet} from '../engine/network.js';
+import type {Host, Network, Subnet} from '../engine/network.js';
 import {describeDecider, describeRewrite} from './render-trace.js';
 
 /**
@@ -43,6 +43,9 @@ export type TopologyPlace = {
 
 /** The whole picture: its top-level places in order (internet first). */
 export type TopologyModel = {readonly places: readonly TopologyPlace[]};
+
+/** The id of the internet in an interface's subnet (engine/network.ts's INTERNET; not imported, so drawing the picture never loads zod). */
+const INTERNET = 'internet';
 
 const KIND_WORD: Readonly<Record<TopologyNodeKind, string>> = {
 	client: 'client',

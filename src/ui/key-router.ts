@@ -220,6 +220,7 @@ function routeOne(input: string, key: Key, context: KeyContext): void {
 			if (intent.type === 'next') return dispatch(context.nextId ? context.open(context.nextId) : showMap(context));
 			if (intent.type === 'map') return dispatch(showMap(context));
 			if (intent.type === 'continue') return dispatch({type: 'continue'});
+			if (intent.type === 'replay') return dispatch({type: 'open-topology', replay: true});
 			if (intent.type === 'help') return dispatch({type: 'toggle-help'});
 			if (intent.type === 'quit') return context.exit();
 			return dispatch(pageAction('scroll-page', intent.delta, context.completeLineCount(), size));

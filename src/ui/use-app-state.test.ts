@@ -163,6 +163,15 @@ describe('appReducer: the topology picture', () => {
 		expect(back.trace?.step).toBe(2);
 	});
 
+	it('replays the winning packet from its first hop after the level is solved, and goes back to the complete screen', () => {
+		const solved = run([open, {type: 'start'}, ...typed('firewall insert web input 1 allow tcp 443')]);
+		expect(solved.screen).toBe('complete');
+		const replay = reducer(solved, {type: 'open-topology', replay: true});
+		expect(replay.topology?.trace?.step).toBe(0);
+		expect(replay.topology?.trace?.trace.outcome.code).toBe('DELIVERED');
+		expect(reducer(replay, {type: 'close-topology'}).screen).toBe('complete');
+	});
+
 	it('opens without a trace before any, and scrolls from where it is', () => {
 		const plain = run([open, {type: 'start'}, {type: 'open-topology'}]);
 		expect(plain.topology?.trace).toBeUndefined();

@@ -140,7 +140,10 @@ function openTrace(state: AppState, trace: Trace | undefined, title: string, net
 function openTopology(state: AppState, replay: boolean): AppState {
 	const back = state.screen;
 	if (state.screen === 'trace' && state.trace) return {...state, screen: 'topology', topology: {back, trace: state.trace}, notice: undefined};
-	const last = state.lastTrace;
+	// A replay shows the winning packet: the first goal that must get through, now delivered.
+	const session = state.current?.session;
+	const won = replay ? session?.report.goals.find((goal) => goal.kind === 'reach' && goal.passed && goal.trace)?.trace : undefined;
+	const last = won && session ? {trace: won, network: session.network} : state.lastTrace;
 	const view = last ? initialTraceView(last.trace, 'trace', last.network) : undefined;
 	const trace = view && !replay ? {...view, step: lastStep(view)} : view;
 	return {...state, screen: 'topology', topology: {back, ...(trace ? {trace} : {})}, notice: undefined};

@@ -110,6 +110,14 @@ describe.each(levels)('$id', ({level, file}) => {
 		for (const goal of level.goals) expect(goal.description.length, goal.description).toBeLessThanOrEqual(76);
 	});
 
+	it('teaches the concept in the briefing without the numbers of its own answer (predict, then see)', () => {
+		// 127.0.0.1 and 0.0.0.0/0 are words of the concept (localhost, "everything"), not a level's answer.
+		const universal = new Set(['127.0.0.1', '0.0.0.0', '0.0.0.0/0']);
+		const tokens = new Set(level.solution.join(' ').match(/\d+\.\d+\.\d+\.\d+(?:\/\d+)?|\b\d+-\d+\b/g) ?? []);
+		const briefing = `${level.briefing.question} ${level.briefing.answer}`;
+		expect([...tokens].filter((token) => !universal.has(token) && briefing.includes(token))).toEqual([]);
+	});
+
 	it('gives three hints: a nudge, the concept, the near-answer', () => {
 		expect(level.hints).toHaveLength(3);
 	});
@@ -158,6 +166,16 @@ describe('the firewall levels show the missing conntrack rule as a dropped reply
 describe('right answers in other words solve the level too', () => {
 	it.each(OTHER_RIGHT_ANSWERS)('$level: $variant', (other) => {
 		expect(failing(levelOf(other.level), other.script)).toEqual({});
+	});
+});
+
+describe('par rewards the practice the campaign teaches', () => {
+	it.each(['07-host-firewall', '08-network-firewall'])('%s: the reference sets a default deny, and a default deny written policy-first earns every star', (id) => {
+		const level = levelOf(id);
+		expect(level.solution.some((line) => / policy .* deny$/.test(line))).toBe(true);
+		const policyFirst = [...level.solution.filter((line) => line.includes(' policy ')), ...level.solution.filter((line) => !line.includes(' policy '))];
+		const session = startSession(level, {draft: policyFirst});
+		expect(session.completed).toMatchObject({stars: 3, withinPar: true});
 	});
 });
 

@@ -34,9 +34,9 @@ describe('netquest check', () => {
 			code: 1,
 			stdout: [
 				'fixture-bind: Listen to the world',
-				'✗ A customer reaches the website — BOUND_TO_LOCALHOST: website on web listens on tcp port 80 at 127.0.0.1 only, so no other machine can reach it; bind it to 0.0.0.0 to accept outside connections.',
+				'✗ A customer reaches the website — It does not get through yet: the app listens only to its own machine (127.0.0.1). (BOUND_TO_LOCALHOST: website on web listens on tcp port 80 at 127.0.0.1 only, so no other machine can reach it; bind it to 0.0.0.0 to accept outside connections.)',
 				'    blocked by: app #1 on web: website 80/tcp @127.0.0.1 (at web)',
-				'✗ The database is not reachable from the internet — It should be blocked, but it was delivered: mysql on web accepts the connection on tcp port 3306, and the reply gets back to laptop.',
+				'✗ The database is not reachable from the internet — It still gets through: nothing on the way stops it. (It should be blocked, but it was delivered: mysql on web accepts the connection on tcp port 3306, and the reply gets back to laptop.)',
 				'    let through by: app #2 on web: mysql 3306/tcp (at web)',
 				'',
 				'Not solved: 2 of 2 goals fail.',

@@ -53,6 +53,9 @@ export function completeLines(options: {
 		...wrapLine([seg('Level complete: ', 'ok'), seg(options.title, 'title')], width, 2),
 		[seg(starsText(report.stars, words), 'warn'), seg(words ? '' : `  ${report.stars} of 3 stars`, 'dim')],
 		[],
+		// Predict, then see: the packet that now gets through, hop by hop on the picture.
+		...wrapLine([seg('See it work: ', 'strong'), seg('press r to replay the winning packet on the topology picture, hop by hop.')], width, 2),
+		[],
 	];
 	for (const reason of starReasons(report)) {
 		const mark = words ? (reason.earned ? 'yes: ' : 'no: ') : reason.earned ? '✓ ' : '✗ ';

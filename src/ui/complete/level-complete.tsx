@@ -26,6 +26,6 @@ export function LevelComplete(props: LevelCompleteProps): React.JSX.Element {
 	const width = frameColumns(size);
 	const warning = props.warning === undefined ? [] : [truncateLine([seg(sanitizeText(props.warning), 'warn')], width)];
 	const lines = [...warning, ...completeLines({title: props.title, report: props.report, steps: props.steps, next: props.next, width, words: mode === 'linear'})];
-	const hints = [[`Enter`, props.next ? 'next level' : 'map'], ['w', 'keep working'], ['m', 'map'], ['q', 'quit']] as const;
+	const hints = [[`Enter`, props.next ? 'next level' : 'map'], ['r', 'replay'], ['w', 'keep working'], ['m', 'map'], ['q', 'quit']] as const;
 	return <ScrollPage lines={lines} scroll={props.scroll} hints={hints} size={size} linear={mode === 'linear'} />;
 }

@@ -16,6 +16,17 @@ export type TraceViewProps = {
 	readonly mode: LayoutMode;
 };
 
+/** Why the goal fails, in at most `rows` rows (all of it when undefined); a cut sentence ends with …. */
+function whyLines(why: string, width: number, rows: number | undefined): StyledLine[] {
+	const line: StyledLine = [seg('✗ Why the goal fails: ', 'bad'), seg(why)];
+	if (rows === 1) return [truncateLine(line, width)];
+	const all = wrapLine(line, width, 2);
+	if (rows === undefined || all.length <= rows) return all;
+	const shown = all.slice(0, rows);
+	shown[rows - 1] = truncateLine([...shown[rows - 1]!, seg(' …')], width);
+	return shown;
+}
+
 /** Steps through a trace hop by hop, like a packet simulator. */
 export function TraceView({state, size, mode}: TraceViewProps): React.JSX.Element {
 	const width = frameColumns(size);
@@ -24,7 +35,8 @@ export function TraceView({state, size, mode}: TraceViewProps): React.JSX.Elemen
 		truncateLine([seg('Trace ', 'title'), seg(state.title, 'strong')], width),
 		truncateLine(flowLine(state.trace), width),
 		// Why the goal fails comes before the hops: a trace that ends "connection refused" may read like a success.
-		...(state.why ? wrapLine([seg('✗ Why the goal fails: ', 'bad'), seg(state.why)], width, 2).slice(0, linear ? undefined : 4) : []),
+		// In a small window one row, cut: the hop detail below must keep its room.
+		...(state.why ? whyLines(state.why, width, linear ? undefined : frameRows(size) < 20 ? 1 : 3) : []),
 		...(linear ? wrapLine(pathLine(state.trace, state.step), width, 2) : pathDiagram(state.trace, state.step, width)),
 		[],
 	];
