@@ -65,10 +65,21 @@ describe('the built-in pack', () => {
 		}
 	});
 
-	it('follows the chapters of the document in order, from 0 to 7', () => {
+	it('follows the chapters of the document in order, from 0 to 7, then the troubleshooting chapter 8', () => {
 		const chapters = levels.map((entry) => Number(entry.level.chapter.split(' ')[0]));
 		expect(chapters).toEqual([...chapters].sort((a, b) => a - b));
-		expect(new Set(chapters)).toEqual(new Set([0, 1, 2, 3, 4, 5, 6, 7]));
+		expect(new Set(chapters)).toEqual(new Set([0, 1, 2, 3, 4, 5, 6, 7, 8]));
+	});
+
+	it('has a troubleshooting chapter of at least four levels that start broken and are repaired in a few changes', () => {
+		const broken = levels.filter((entry) => entry.level.chapter.startsWith('8 '));
+		expect(broken.length).toBeGreaterThanOrEqual(4);
+		for (const {level} of broken) {
+			// The fault is detected: some goal fails at the start (a wrong answer of an empty script lists which).
+			expect(WRONG_ANSWERS.some((wrong) => wrong.level === level.id && wrong.script.length === 0), level.id).toBe(true);
+			expect(WRONG_ANSWERS.filter((wrong) => wrong.level === level.id && wrong.script.length > 0).length, level.id).toBeGreaterThanOrEqual(2);
+			expect(countConfigCommands(level.solution), level.id).toBeLessThanOrEqual(4);
+		}
 	});
 
 	it('covers every concept tag with at least one level', () => {

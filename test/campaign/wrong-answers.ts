@@ -706,6 +706,74 @@ export const WRONG_ANSWERS: readonly WrongAnswer[] = [
 		script: capstone({'sg allow sg-web inbound tcp 443 from 0.0.0.0/0': 'sg allow sg-web inbound all from 0.0.0.0/0'}),
 		fails: {customers: 'CONNECTION_REFUSED'},
 	},
+	// 20-wrong-next-hop (troubleshooting): the start's fault is detected, the plausible wrong fixes rejected
+	{level: '20-wrong-next-hop', mistake: 'the broken network as it starts', script: [], fails: {checkout: 'NO_ROUTE', 'checkout-2': 'NO_ROUTE'}},
+	{
+		level: '20-wrong-next-hop',
+		mistake: 'a wider route through r1 added, the dead one left: the longer prefix still wins',
+		script: ['route add rt-web 10.0.0.0/16 via 10.0.1.1'],
+		fails: {checkout: 'NO_ROUTE', 'checkout-2': 'NO_ROUTE', 'web-no-db': 'DELIVERED'},
+	},
+	{
+		level: '20-wrong-next-hop',
+		mistake: 'the dead route replaced by one for the whole 10.0.0.0/16: the web tier now reaches the database',
+		script: ['route remove rt-web 10.0.2.0/24', 'route add rt-web 10.0.0.0/16 via 10.0.1.1'],
+		fails: {'web-no-db': 'DELIVERED'},
+	},
+	{
+		level: '20-wrong-next-hop',
+		mistake: 'a host route for app-1 only: the second payment server stays unreachable',
+		script: ['route add rt-web 10.0.2.10/32 via 10.0.1.1'],
+		fails: {'checkout-2': 'NO_ROUTE'},
+	},
+	// 21-db-localhost (troubleshooting)
+	{level: '21-db-localhost', mistake: 'the broken network as it starts', script: [], fails: {orders: 'BOUND_TO_LOCALHOST'}},
+	{
+		level: '21-db-localhost',
+		mistake: 'the firewall opened to everyone, as the night shift wanted: MySQL still listens on 127.0.0.1',
+		script: ['firewall insert db-1 input 1 allow tcp 3306'],
+		fails: {orders: 'BOUND_TO_LOCALHOST', 'web-no-db': 'BOUND_TO_LOCALHOST'},
+	},
+	{
+		level: '21-db-localhost',
+		mistake: 'the right bind, and the firewall policy opened too',
+		script: ['app bind db-1 mysql 0.0.0.0', 'firewall policy db-1 input allow'],
+		fails: {'web-no-db': 'DELIVERED'},
+	},
+	{
+		level: '21-db-localhost',
+		mistake: 'bound to the LAN address only: the backup job on 127.0.0.1 loses MySQL',
+		script: ['app bind db-1 mysql 10.0.2.20'],
+		fails: {backup: 'CONNECTION_REFUSED'},
+	},
+	// 22-nacl-return (troubleshooting)
+	{level: '22-nacl-return', mistake: 'the broken network as it starts', script: [], fails: {orders: 'REPLY_DENIED_BY_NACL', 'app-db-only': 'REPLY_DENIED_BY_NACL'}},
+	{
+		level: '22-nacl-return',
+		mistake: 'the ephemeral ports allowed in the wrong direction (inbound)',
+		script: ['nacl add nacl-db inbound 110 allow tcp 1024-65535 10.0.2.0/24'],
+		fails: {orders: 'REPLY_DENIED_BY_NACL', 'app-db-only': 'REPLY_DENIED_BY_NACL'},
+	},
+	{
+		level: '22-nacl-return',
+		mistake: 'the ACL opened both ways for everyone: the web tier reaches MySQL through the old wide security group',
+		script: ['nacl add nacl-db inbound 90 allow all 0.0.0.0/0', 'nacl add nacl-db outbound 90 allow all 0.0.0.0/0'],
+		fails: {'web-no-db': 'DELIVERED'},
+	},
+	// 23-natgw-private (troubleshooting)
+	{level: '23-natgw-private', mistake: 'the broken network as it starts', script: [], fails: {pay: 'LOOP'}},
+	{
+		level: '23-natgw-private',
+		mistake: 'the private subnet sent straight to the internet gateway',
+		script: ['route remove rt-private 0.0.0.0/0', 'route add rt-private 0.0.0.0/0 igw-tb'],
+		fails: {pay: 'NO_PUBLIC_IP', 'app-private': null},
+	},
+	{
+		level: '23-natgw-private',
+		mistake: 'a second NAT gateway in the public subnet with another address: the provider refuses it',
+		script: ['natgw create natgw-b public-a 203.0.113.21', 'route remove rt-private 0.0.0.0/0', 'route add rt-private 0.0.0.0/0 natgw-b'],
+		fails: {pay: 'DENIED_BY_HOST_FIREWALL'},
+	},
 ];
 
 /** Mistakes the commands refuse before the network changes. */
@@ -932,5 +1000,15 @@ export const OTHER_RIGHT_ANSWERS: readonly OtherRightAnswer[] = [
 			'container disconnect mysql bridge',
 			'container disconnect payment bridge',
 		],
+	},
+	{
+		level: '20-wrong-next-hop',
+		variant: 'the route through r1 by name instead of its address',
+		script: ['route remove rt-web 10.0.2.0/24', 'route add rt-web 10.0.2.0/24 via r1'],
+	},
+	{
+		level: '22-nacl-return',
+		variant: 'every port allowed out of the subnet (the inbound rules still keep the web tier out)',
+		script: ['nacl add nacl-db outbound 110 allow all 0.0.0.0/0'],
 	},
 ];
