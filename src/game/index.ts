@@ -14,4 +14,5 @@ export {
 	type LevelStatus,
 } from './campaign.js';
 export {isSandbox, sandboxLevel, SANDBOX_ID} from './sandbox.js';
+export {detectableFaults, FAULT_CLASSES, repairPuzzle, type Fault, type FaultClass, type RepairPuzzle} from './repair.js';
 export {firstFailing, goalChangeLines, goalResultLines, portSpanText, reportLines} from './report-lines.js';

@@ -126,6 +126,17 @@ export function App({catalog, store, initialLevelId, color, rules: givenRules, l
 				? completeLines({title: current.level.title, report: session.completed, steps, next: next?.level.title, width: frameColumns(size)}).length + (saveProblem === undefined ? 0 : 1)
 				: 0,
 		open: (id) => openLevelAction(catalog, store, id, sandboxLevel),
+		...(parts
+			? {
+					openRepair: (level) => {
+						// The seed comes from the clock here, at the edge: the game's rules stay pure.
+						const repair = parts.repairLevel(level, Date.now() % 2 ** 31);
+						return repair
+							? {type: 'open-level', level: repair, hash: `repair-${Date.now()}`, practice: true, saved: {draft: [], hintsUsed: 0}}
+							: {type: 'notice', text: `${level.title} has no fault repair mode could inject.`};
+					},
+				}
+			: {}),
 		nextId: next?.level.id,
 		dispatch,
 		exit,

@@ -17,6 +17,8 @@ export type GameParts = {
 	/** The command language's help, as the help overlay shows it. */
 	readonly commandHelp: readonly string[];
 	readonly sandboxLevel: () => Level;
+	/** A solved level's repair puzzle for a seed (one detectable fault injected), if it has one. */
+	readonly repairLevel: (level: Level, seed: number) => Level | undefined;
 };
 
 /** Loads the game's parts (their modules are imported here, on demand). */
@@ -27,5 +29,6 @@ export async function loadGameParts(): Promise<GameParts> {
 		complete: commands.complete,
 		commandHelp: commands.helpFor(),
 		sandboxLevel: () => game.sandboxLevel(),
+		repairLevel: (level, seed) => game.repairPuzzle(level, seed)?.level,
 	};
 }

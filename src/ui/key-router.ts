@@ -1,4 +1,5 @@
 import type {Key} from 'ink';
+import type {Level} from '../levels/schema.js';
 import {briefingKeyIntent} from './briefing/briefing-keys.js';
 import {briefingLines, type BriefingState} from './briefing/briefing-lines.js';
 import {completeKeyIntent} from './complete/complete-keys.js';
@@ -37,6 +38,8 @@ export type KeyContext = {
 	readonly completeLineCount: () => number;
 	/** The action that opens a level by id. */
 	readonly open: (id: string) => AppAction;
+	/** The action that opens a solved level in repair mode (a fault injected); undefined until the game's parts are loaded. */
+	readonly openRepair?: (level: Level) => AppAction;
 	/** The id of the level to offer after the current one. */
 	readonly nextId?: string;
 	/** Applies an action at once (`getState` sees it before the next render). */
@@ -142,6 +145,10 @@ function routeOne(input: string, key: Key, context: KeyContext): void {
 			if (intent.type === 'help') return dispatch({type: 'toggle-help'});
 			if (intent.type === 'quit') return context.exit();
 			const item = context.items[state.mapCursor];
+			if (intent.type === 'repair') {
+				if (item?.kind !== 'level' || !item.progress?.solved) return dispatch({type: 'notice', text: 'Repair mode opens on a level you have solved: pick one with ★.'});
+				return dispatch(context.openRepair?.(item.level) ?? {type: 'notice', text: 'Repair mode is not ready yet: try again in a moment.'});
+			}
 			if (item?.kind === 'level') return dispatch(context.open(item.level.id));
 			if (item?.kind === 'sandbox') return dispatch(context.open('sandbox'));
 			if (item?.kind === 'broken') return dispatch({type: 'notice', text: `${item.title} cannot be played until its file is fixed (netquest validate).`});

@@ -24,6 +24,7 @@ describe('map keys', () => {
 		['', key({return: true}), {type: 'open'}],
 		['q', key(), {type: 'quit'}],
 		['?', key(), {type: 'help'}],
+		['r', key(), {type: 'repair'}],
 		['x', key(), undefined],
 	])('%j', (input, pressed, intent) => expect(mapKeyIntent(input, pressed)).toEqual(intent));
 });

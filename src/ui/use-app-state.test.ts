@@ -179,3 +179,13 @@ describe('appReducer: the topology picture', () => {
 		expect(reducer(plain, {type: 'topology-scroll', delta: -9, from: 2}).topology?.scroll).toBe(0);
 	});
 });
+
+describe('appReducer: repair mode', () => {
+	it('opens a repair level as practice, apart from the level it was made from', () => {
+		const repair = {...level, id: `${level.id}-repair`, title: `Repair: ${level.title}`};
+		const state = run([open, {type: 'start'}, {type: 'show-map'}, {type: 'open-level', level: repair, hash: 'repair-1', practice: true, saved: {draft: [], hintsUsed: 0}}]);
+		expect(state.current?.practice).toBe(true);
+		expect(state.current?.level.id).toBe(repair.id);
+		expect(run([open], state).current?.practice).toBeUndefined();
+	});
+});

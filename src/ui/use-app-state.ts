@@ -23,6 +23,8 @@ export type CurrentLevel = {
 	readonly hash: string;
 	/** The sandbox: no stars, no result recorded. */
 	readonly sandbox: boolean;
+	/** Repair mode: played, graded and starred, but nothing of it is saved. */
+	readonly practice?: boolean;
 	/** What the store held when the level was opened. */
 	readonly saved: {readonly draft: readonly string[]; readonly hintsUsed: number};
 	readonly session?: SessionState;
@@ -63,6 +65,7 @@ export type AppAction =
 			readonly level: Level;
 			readonly hash: string;
 			readonly sandbox?: boolean;
+			readonly practice?: boolean;
 			readonly saved: {readonly draft: readonly string[]; readonly hintsUsed: number};
 	  }
 	| {readonly type: 'start'}
@@ -159,7 +162,7 @@ export function createAppReducer(rules: SessionRules): (state: AppState, action:
 				const same = state.current?.level.id === action.level.id && state.current.hash === action.hash;
 				const current: CurrentLevel = same
 					? state.current!
-					: {level: action.level, hash: action.hash, sandbox: action.sandbox ?? false, saved: action.saved};
+					: {level: action.level, hash: action.hash, sandbox: action.sandbox ?? false, ...(action.practice ? {practice: true} : {}), saved: action.saved};
 				// Another level: its own history at the prompt; the one left is kept for when it is opened again.
 				const left = state.current && !same ? {histories: {...state.histories, [state.current.level.id]: state.console.history}, console: initialConsoleState(state.histories?.[action.level.id] ?? [])} : {};
 				return {...state, ...left, current, screen: 'briefing', pageScroll: 0, help: false, notice: undefined};

@@ -18,7 +18,8 @@ export function usePersistence(current: CurrentLevel | undefined, store: Progres
 	const last = useRef<{readonly current: CurrentLevel; readonly session: SessionState; dirty: boolean} | undefined>(undefined);
 	const session = current?.session;
 	useLayoutEffect(() => {
-		if (!current || !session) return;
+		// Repair mode is practice on a copy: nothing of it is saved.
+		if (!current || !session || current.practice) return;
 		const id = current.level.id;
 		const previous = last.current?.current.level.id === id && last.current.current.hash === current.hash ? last.current : undefined;
 		const dirty = (previous?.dirty ?? false) || (previous !== undefined && previous.session.draft !== session.draft);

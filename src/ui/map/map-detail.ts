@@ -14,7 +14,9 @@ export function mapDetailLines(item: MapItem | undefined, width: number): Styled
 				: progress?.draft.length
 					? `in progress: ${progress.draft.length} command${progress.draft.length === 1 ? '' : 's'} saved`
 					: 'not started';
-			return wrapLine([seg(`${item.level.chapter} · ${status} · `, 'dim'), seg(item.level.objective)], width, 0);
+			// A solved level can be played again broken: repair mode (r).
+			const repair = progress?.solved ? [seg('r: repair mode, one fault in your solved network · ', 'accent')] : [];
+			return wrapLine([seg(`${item.level.chapter} · ${status} · `, 'dim'), ...repair, seg(item.level.objective)], width, 0);
 		}
 		case 'broken':
 			return wrapLine(

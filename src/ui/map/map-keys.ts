@@ -4,6 +4,8 @@ import type {Key} from 'ink';
 export type MapIntent =
 	| {readonly type: 'move'; readonly delta: number}
 	| {readonly type: 'open'}
+	/** Repair mode on a solved level. */
+	| {readonly type: 'repair'}
 	| {readonly type: 'help'}
 	| {readonly type: 'quit'};
 
@@ -16,6 +18,7 @@ export function mapKeyIntent(input: string, key: Key): MapIntent | undefined {
 	if (key.home) return {type: 'move', delta: -10_000};
 	if (key.end) return {type: 'move', delta: 10_000};
 	if (key.return || input === ' ') return {type: 'open'};
+	if (input === 'r') return {type: 'repair'};
 	if (input === '?') return {type: 'help'};
 	if (input === 'q') return {type: 'quit'};
 	return undefined;
