@@ -57,8 +57,9 @@ function titleOf(place: TopologyPlace, overlay: TraceOverlay | undefined): Style
 	const current = overlay?.current === place.id;
 	const word = TITLE_WORD[place.kind];
 	const id = place.kind === 'internet' || place.kind === 'site' || place.kind === 'unplaced' ? '' : ` ${place.id}`;
+	const dropped = overlay !== undefined && overlay.current === undefined && overlay.droppedAt === place.id;
 	return [
-		...(current ? [seg('▶ ', 'selected')] : here !== undefined ? [seg('• ', 'accent')] : []),
+		...(current ? [seg('▶ ', 'selected')] : dropped ? [seg('✗ ', 'bad')] : here !== undefined ? [seg('• ', 'accent')] : []),
 		seg(`${word}${id}`, 'title'),
 		...(place.facts.length > 0 ? [seg(` ${place.facts.join(' · ')}`, 'dim')] : []),
 		...(here !== undefined ? [seg(` #${here.join(',')}`, 'dim')] : []),
@@ -83,6 +84,12 @@ function placeLines(place: TopologyPlace, overlay: TraceOverlay | undefined, wid
 		if (isFocus && focus === undefined) focus = body.length;
 		body.push(...rows);
 	};
+	// A subnet is a hop of its own where its network ACL decides: say what happens there, as under a machine.
+	if (overlay?.current === place.id && overlay.currentNote !== undefined) {
+		note(wrapLine([seg('↳ ', 'accent'), seg(overlay.currentNote, overlay.currentNote.includes('⇒') ? 'changed' : undefined)], inner, 2), true);
+	} else if (overlay !== undefined && overlay.current === undefined && overlay.droppedAt === place.id) {
+		note(wrapLine([seg('✗ ', 'bad'), seg(overlay.outcome, 'bad')], inner, 2), true);
+	}
 	for (const gateway of place.edge) {
 		const drawn = nodeLines({...gateway, alsoIn: []}, overlay, inner - 0);
 		note([[...drawn.lines[0]!, seg(' ↕ internet', 'warn')], ...drawn.lines.slice(1)].map((row) => truncateLine(row, inner)), drawn.focus);
