@@ -10,18 +10,10 @@ import type {GoalInput} from '../src/engine/goal.js';
 import {grade} from '../src/engine/grade.js';
 import {network, type FirewallRule, type Network, type NetworkInput} from '../src/engine/network.js';
 import {reachablePorts} from '../src/engine/reachable-ports.js';
+import {seededRandom} from '../src/game/seeded-random.js';
 
 /** A deterministic pseudo-random sequence (mulberry32), so every run builds the same networks. */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+const random = seededRandom;
 
 function dotted(value: number): string {
 	return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join('.');

@@ -2,6 +2,7 @@ import {runScript} from '../commands/index.js';
 import {grade} from '../engine/grade.js';
 import type {FirewallRule, Network} from '../engine/network.js';
 import type {Level} from '../levels/schema.js';
+import {seededRandom} from './seeded-random.js';
 
 /**
  * Repair mode (pure): one fault of a known class injected into a level's
@@ -186,18 +187,6 @@ function firewallRuleWords(rule: FirewallRule): string {
 	return words.join(' ');
 }
 
-/** A small, fast, seeded generator (mulberry32): the same seed always gives the same numbers. */
-function seeded(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 /** The level's network with its reference solution applied, or undefined if the solution does not apply. */
 export function solvedNetwork(level: Level): Network | undefined {
 	const result = runScript(level.network, level.solution.join('\n'), level.commands === undefined ? {} : {allowed: level.commands});
@@ -257,7 +246,7 @@ const CLASS_NUDGE: Readonly<Record<FaultClass, string>> = {
 export function repairPuzzle(level: Level, seed: number): RepairPuzzle | undefined {
 	const faults = detectableFaults(level);
 	if (faults.length === 0) return undefined;
-	const random = seeded(seed);
+	const random = seededRandom(seed);
 	const classes = FAULT_CLASSES.filter((faultClass) => faults.some((fault) => fault.faultClass === faultClass));
 	const faultClass = classes[Math.floor(random() * classes.length)]!;
 	const ofClass = faults.filter((fault) => fault.faultClass === faultClass);
