@@ -52,7 +52,10 @@ describe('progress is never lost', () => {
 		expect(savedLevel(dataDir)).toMatchObject({solved: true, stars: 2, bestCommands: 4});
 		game.type('w');
 		await waitForGame(game, (text) => text.includes('commands 4'));
+		// reset asks first (it removes every command): yes goes ahead.
 		game.type('reset\r');
+		await waitForGame(game, (text) => text.includes('Type reset again (or yes)'));
+		game.type('yes\r');
 		await waitForGame(game, (text) => text.includes('commands 0'));
 		for (const line of solution) game.type(`${line}\r`);
 		await waitForGame(game, (text) => text.includes('Better:'));

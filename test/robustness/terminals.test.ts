@@ -182,10 +182,10 @@ describe.skipIf(!hasTmux()).concurrent('odd terminals', () => {
 		const pack = path.join(tmp, 'hostile-pack');
 		writeHostilePack(pack, 'evil-');
 		const terminal = open(`--data-dir ${path.join(tmp, 'hostile')} --levels ${pack}`, size);
-		let screen = await terminal.waitFor((text) => text.includes('Solved 0/40'));
+		let screen = await terminal.waitFor((text) => text.includes('Solved 0/48'));
 		expect(frameProblems(frameOf(screen), size)).toEqual([]);
 		// Down past the built-in campaign to the hostile pack's first level, and into its workbench.
-		for (let step = 0; step < 20; step++) terminal.press('Down');
+		for (let step = 0; step < 24; step++) terminal.press('Down');
 		screen = await terminal.waitFor((text) => /^› .*漢字/mu.test(text));
 		expect(frameProblems(frameOf(screen), size)).toEqual([]);
 		terminal.press('Enter');
