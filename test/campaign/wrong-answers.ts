@@ -732,7 +732,7 @@ export const WRONG_ANSWERS: readonly WrongAnswer[] = [
 		level: '21-db-localhost',
 		mistake: 'the firewall opened to everyone, as the night shift wanted: MySQL still listens on 127.0.0.1',
 		script: ['firewall insert db-1 input 1 allow tcp 3306'],
-		fails: {orders: 'BOUND_TO_LOCALHOST', 'web-no-db': 'BOUND_TO_LOCALHOST'},
+		fails: {orders: 'BOUND_TO_LOCALHOST'},
 	},
 	{
 		level: '21-db-localhost',
