@@ -86,9 +86,19 @@ function awsRule(verb: 'authorize' | 'revoke', args: RuleArgs, network: Network)
 	return `aws ec2 ${verb}-security-group-egress --group-id ${args.group} --ip-permissions 'IpProtocol=${awsProtocol(args.protocol)}${ports},${target}'`;
 }
 
+/**
+ * --groups replaces the instance's whole list and AWS refuses an empty one: an instance always has at
+ * least one group. With none left in the game, the real line puts the instance back in its VPC's
+ * default group, looked up by name (https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html).
+ */
 function groupsLine(network: Network, hostId: string): string {
-	const groups = byId(network.hosts, hostId)?.securityGroups ?? [];
-	return `aws ec2 modify-instance-attribute --instance-id ${hostId} --groups ${groups.length === 0 ? '<default-sg>' : groups.join(' ')}`;
+	const host = byId(network.hosts, hostId);
+	const groups = host?.securityGroups ?? [];
+	if (groups.length > 0) return `aws ec2 modify-instance-attribute --instance-id ${hostId} --groups ${groups.join(' ')}`;
+	const vpc = host?.interfaces.map((attachment) => byId(network.subnets, attachment.subnet)?.vpc).find((id) => id !== undefined);
+	const filters = `${vpc === undefined ? '' : `Name=vpc-id,Values=${vpc} `}Name=group-name,Values=default`;
+	const lookupDefault = `$(aws ec2 describe-security-groups --filters ${filters} --query 'SecurityGroups[0].GroupId' --output text)`;
+	return `aws ec2 modify-instance-attribute --instance-id ${hostId} --groups ${lookupDefault}`;
 }
 
 /** `sg create`, `sg allow`, `sg revoke`, `sg attach`, `sg detach`. */
