@@ -1,3 +1,4 @@
+import {AddressIndex, mergeCandidates} from './address-index.js';
 import {cidrContains, parseCidr, type Cidr} from './address.js';
 import type {Chain, FirewallRule, Protocol} from './network.js';
 import {claimRange, firstRunFrom, subtractRanges} from './port-spans.js';
@@ -81,6 +82,25 @@ function compiledMatches(compiled: CompiledRule, packet: ChainPacket): boolean {
 	return matchesBesidesPort(compiled, packet);
 }
 
+const chainIndexes = new WeakMap<readonly CompiledRule[], {readonly bySource: AddressIndex; readonly byDestination: AddressIndex}>();
+
+/**
+ * The rules that can match a packet's addresses, in chain order: rules with a
+ * source block are filed by it, rules with only a destination block by that,
+ * the rest are always candidates (see AddressIndex).
+ */
+function candidateRules(rules: readonly CompiledRule[], packet: {readonly src: number; readonly dst: number}): number[] {
+	let indexes = chainIndexes.get(rules);
+	if (indexes === undefined) {
+		indexes = {
+			bySource: new AddressIndex(rules.map((rule) => (rule.source === undefined ? null : rule.source))),
+			byDestination: new AddressIndex(rules.map((rule) => (rule.source !== undefined ? null : rule.destination))),
+		};
+		chainIndexes.set(rules, indexes);
+	}
+	return mergeCandidates(indexes.bySource.candidates(packet.src), indexes.byDestination.candidates(packet.dst));
+}
+
 function ruleVerdict(chain: Chain, index: number): ChainVerdict {
 	const action = chain.rules[index]?.action;
 	if (action === 'allow') return {allowed: true, index};
@@ -127,8 +147,10 @@ function decidedPorts(chain: Chain, packet: ChainPacket): readonly DecidedRun[] 
 	if (runs !== undefined) return runs;
 	const open: PortRange[] = [ALL_PORTS];
 	const found: DecidedRun[] = [];
-	for (const [index, compiled] of compiledRules(chain).entries()) {
+	const rules = compiledRules(chain);
+	for (const index of candidateRules(rules, packet)) {
 		if (open.length === 0) break;
+		const compiled = rules[index]!;
 		if (!matchesBesidesPort(compiled, packet)) continue;
 		for (const range of claimRange(open, compiled.ports ?? ALL_PORTS)) found.push({range, index});
 	}
@@ -151,8 +173,10 @@ export type ChainRangeVerdict = ChainVerdict & {readonly ports?: PortRange};
 export function evaluateChainOverPorts(chain: Chain, packet: Omit<ChainPacket, 'dstPort'>, ports: PortRange): ChainRangeVerdict {
 	let open: PortRange[] = [ports];
 	let first: number | undefined;
-	for (const [index, compiled] of compiledRules(chain).entries()) {
+	const rules = compiledRules(chain);
+	for (const index of candidateRules(rules, packet)) {
 		if (open.length === 0) break;
+		const compiled = rules[index]!;
 		if (!matchesBesidesPort(compiled, packet)) continue;
 		const {rule} = compiled;
 		const covers = compiled.ports ?? ALL_PORTS;

@@ -2,6 +2,7 @@ import {cidrContains, parseCidr, type Cidr} from './address.js';
 import type {Action, Protocol} from './network.js';
 import {claimRange, firstRunFrom} from './port-spans.js';
 import {ALL_PORTS, formatPortRange, rangeOf, type PortRange} from './ports.js';
+import {addressIndexOf} from './address-index.js';
 import type {IndexedNaclRule} from './topology.js';
 
 /**
@@ -64,8 +65,11 @@ function compiledRules(rules: readonly IndexedNaclRule[]): readonly CompiledNacl
 function partition(rules: readonly IndexedNaclRule[], protocol: Protocol, address: number): readonly NaclDecision[] {
 	const open: PortRange[] = [ALL_PORTS];
 	const decisions: NaclDecision[] = [];
-	for (const {indexed, block, covers} of compiledRules(rules)) {
+	const compiled = compiledRules(rules);
+	// Only the rules whose block holds the address can match it (rule order kept: lowest number first).
+	for (const position of addressIndexOf(compiled, () => compiled.map((rule) => rule.block ?? null)).candidates(address)) {
 		if (open.length === 0) break;
+		const {indexed, block, covers} = compiled[position]!;
 		const {rule} = indexed;
 		if (rule.protocol !== 'all' && rule.protocol !== protocol) continue;
 		if (block === undefined || !cidrContains(block, address)) continue;

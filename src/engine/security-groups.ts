@@ -1,3 +1,4 @@
+import {addressIndexOf} from './address-index.js';
 import {cidrContains, parseCidr, type Cidr} from './address.js';
 import type {Protocol, SgInboundRule, SgOutboundRule} from './network.js';
 import {claimRange, firstRunFrom, subtractRanges} from './port-spans.js';
@@ -46,6 +47,11 @@ function compiledRules(rules: readonly SgRule[]): readonly CompiledSgRule[] {
 	return compiled;
 }
 
+/** The rules that can match a peer address, in list order: rules naming a block holding it, and every rule naming a group (see AddressIndex). */
+function candidateRules(rules: readonly CompiledSgRule[], peer: number): number[] {
+	return addressIndexOf(rules, () => rules.map((rule) => rule.block)).candidates(peer);
+}
+
 function ruleMatches(topology: Topology, compiled: CompiledSgRule, packet: GroupPacket): boolean {
 	const {rule} = compiled;
 	if (rule.protocol !== 'all') {
@@ -81,14 +87,15 @@ type AllowedRun = {readonly range: PortRange; readonly group: string; readonly i
  * peer for port after port: each answer is then a binary search instead of a
  * pass over every rule. Computed once per topology and question (bounded).
  */
-const allowedCache = new WeakMap<Topology, Map<string, readonly AllowedRun[]>>();
+const allowedCache = new WeakMap<Topology['network'], Map<string, readonly AllowedRun[]>>();
 const ALLOWED_PER_TOPOLOGY = 64;
 
 function allowedPorts(topology: Topology, groups: readonly string[], direction: 'inbound' | 'outbound', packet: GroupPacket): readonly AllowedRun[] {
-	let known = allowedCache.get(topology);
+	// Keyed by the network: a topology seen from one source address (see source-view.ts) shares its groups.
+	let known = allowedCache.get(topology.network);
 	if (known === undefined) {
 		known = new Map();
-		allowedCache.set(topology, known);
+		allowedCache.set(topology.network, known);
 	}
 	const key = `${direction} ${groups.join(',')} ${packet.protocol} ${packet.peer} ${packet.peerHost ?? ''}`;
 	let runs = known.get(key);
@@ -98,8 +105,10 @@ function allowedPorts(topology: Topology, groups: readonly string[], direction: 
 	for (const groupId of groups) {
 		const group = topology.securityGroups.get(groupId);
 		if (group === undefined) continue;
-		for (const [index, compiled] of compiledRules(direction === 'inbound' ? group.inbound : group.outbound).entries()) {
+		const rules = compiledRules(direction === 'inbound' ? group.inbound : group.outbound);
+		for (const index of candidateRules(rules, packet.peer)) {
 			if (open.length === 0) break;
+			const compiled = rules[index]!;
 			// Protocol and peer, tested at the rule's own first port; its ports are claimed below.
 			if (!ruleMatches(topology, compiled, {...packet, dstPort: compiled.covers.from})) continue;
 			for (const range of claimRange(open, compiled.covers)) found.push({range, group: groupId, index});
@@ -133,7 +142,9 @@ export function evaluateSecurityGroupsOverPorts(
 	for (const groupId of groups) {
 		const group = topology.securityGroups.get(groupId);
 		const rules: readonly SgRule[] = group === undefined ? [] : direction === 'inbound' ? group.inbound : group.outbound;
-		for (const [index, compiled] of compiledRules(rules).entries()) {
+		const compiledList = compiledRules(rules);
+		for (const index of candidateRules(compiledList, packet.peer)) {
+			const compiled = compiledList[index]!;
 			const {covers} = compiled;
 			// Test protocol and peer at the rule's own first port; the ports themselves are cut below.
 			if (!ruleMatches(topology, compiled, {...packet, dstPort: covers.from})) continue;
