@@ -9,7 +9,8 @@ import {checkChain} from './guards.js';
 import {deliverAtHost} from './host-delivery.js';
 import type {Network} from './network.js';
 import {EPHEMERAL_PORTS} from './ports.js';
-import {topologyOf} from './topology.js';
+import {sourceView} from './source-view.js';
+import {topologyOf, type Topology} from './topology.js';
 import {fail, ip, nodeOf, record, startPhase, type End, type Position, type Step, type Walk, type Wire, possessive} from './walk.js';
 
 /**
@@ -73,8 +74,7 @@ function badFlow(flow: Flow, message: string, hops: Trace['hops'] = []): Trace {
 	return {flow, hops, path: [], outcome: {code: 'BAD_FLOW', at: flow.from === '' ? 'flow' : flow.from, message}};
 }
 
-function sourceOf(walkFlow: Flow, network: Network): Source | undefined {
-	const topology = topologyOf(network);
+function sourceOf(walkFlow: Flow, topology: Topology): Source | undefined {
 	const host = topology.hosts.get(walkFlow.from);
 	if (host !== undefined) return {kind: 'host', host, id: host.id};
 	const container = topology.containers.get(walkFlow.from);
@@ -132,16 +132,26 @@ function traceReply(walk: Walk, delivered: NonNullable<End['delivered']>, reques
 	return {...request, message: `${request.message.replace(/\.$/, '')}, and the reply gets back to ${walk.client.id}.`};
 }
 
-function traceFlow(network: Network, input: FlowInput | Flow): Trace {
+/** How a trace is sent, beyond its flow. */
+export type TraceOptions = {
+	/**
+	 * Send from this address instead of the source host's own (first
+	 * interface): one address of the class the host stands for (see source-view.ts).
+	 */
+	readonly sourceAddress?: number;
+};
+
+function traceFlow(network: Network, input: FlowInput | Flow, options: TraceOptions): Trace {
 	const parsed = flowSchema.safeParse(input);
 	if (!parsed.success) {
 		const issues = parsed.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
 		return badFlow(coerceFlow(input), `This flow is malformed: ${issues.join('; ')}.`);
 	}
 	const flow = parsed.data;
-	const source = sourceOf(flow, network);
+	const base = topologyOf(network);
+	const topology = options.sourceAddress === undefined ? base : sourceView(base, flow.from, options.sourceAddress);
+	const source = sourceOf(flow, topology);
 	if (source === undefined) return badFlow(flow, `There is no host or container called '${flow.from}'.`);
-	const topology = topologyOf(network);
 	const primary = source.kind === 'host' ? source.host.interfaces[0]?.ip : source.container.networks[0]?.ip;
 	const srcPort = flow.sourcePort === undefined ? EPHEMERAL_PORTS : {from: flow.sourcePort, to: flow.sourcePort};
 	const walk: Walk = {
@@ -183,9 +193,9 @@ function traceFlow(network: Network, input: FlowInput | Flow): Trace {
  * from OUTCOME_CODES. Accepts a flow as written in JSON (defaults filled).
  * Never throws: a malformed flow or an unknown source gives BAD_FLOW.
  */
-export function trace(network: Network, flow: FlowInput | Flow): Trace {
+export function trace(network: Network, flow: FlowInput | Flow, options: TraceOptions = {}): Trace {
 	try {
-		return traceFlow(network, flow);
+		return traceFlow(network, flow, options);
 	} catch (error) {
 		// Exceptions are bugs; a game must not crash on one, so it is reported as a failed trace.
 		return badFlow(coerceFlow(flow), `The engine could not trace this flow (internal error: ${error instanceof Error ? error.message : String(error)}).`);
