@@ -12,6 +12,7 @@ import type {Level} from '../levels/schema.js';
 import {applyScript, replayReference} from '../levels/solution.js';
 import {quoteDecider} from '../commands/index.js';
 import type {CliContext} from './context.js';
+import {capText, echoLine} from './echo-line.js';
 import {EXIT, type ExitCode, writeLines} from './io.js';
 import {painter} from './paint.js';
 import {resolveLevel} from './resolve-level.js';
@@ -79,8 +80,7 @@ export async function checkCommand(args: readonly string[], context: CliContext)
 	}
 	const run = applyScript(level, script.text);
 	if (!run.ok) {
-		const caret = `  ${' '.repeat(run.start)}${'^'.repeat(Math.max(1, run.end - run.start))}`;
-		writeLines(io.stderr, [sanitizeText(`netquest check: ${shown}:${run.line}: ${run.message}`), sanitizeText(`  ${run.text}`), caret]);
+		writeLines(io.stderr, [sanitizeText(`netquest check: ${shown}:${run.line}: ${capText(run.message)}`), ...echoLine(run.text, run.start, run.end)]);
 		return EXIT.usage;
 	}
 	const report = grade(run.network, level.goals);

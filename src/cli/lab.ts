@@ -7,6 +7,7 @@ import {cleanAll, isRoot, KernelLab} from '../lab/kernel.js';
 import {outsideLab} from '../lab/scope.js';
 import {findLevel} from '../levels/load.js';
 import {sanitizeText} from '../levels/sanitize.js';
+import {capText, echoLine} from './echo-line.js';
 import type {Level} from '../levels/schema.js';
 import type {CliContext} from './context.js';
 import {EXIT, type ExitCode, writeLines} from './io.js';
@@ -63,7 +64,7 @@ export async function labCommand(args: readonly string[], context: CliContext): 
 	}
 	const handin = labHandin(level.network, script.text, level.commands === undefined ? {} : {allowed: level.commands});
 	if (!handin.ok) {
-		writeLines(io.stderr, [sanitizeText(`netquest lab: ${script.name}:${handin.line}: ${handin.message}`), sanitizeText(`  ${handin.text}`)]);
+		writeLines(io.stderr, [sanitizeText(`netquest lab: ${script.name}:${handin.line}: ${capText(handin.message)}`), echoLine(handin.text, 0, 0)[0]]);
 		return EXIT.usage;
 	}
 	const lab = new KernelLab();

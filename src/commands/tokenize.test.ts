@@ -28,3 +28,24 @@ describe('tokenize', () => {
 		expect(tokenize('# only a comment')).toEqual({ok: true, tokens: []});
 	});
 });
+
+describe('control characters', () => {
+	it('refuses a line holding one, naming the byte and its column, the span on it', () => {
+		expect(tokenize('app add web \u001b]52;c;eA==\u0007 80')).toEqual({
+			ok: false,
+			message: 'byte 0x1b (ESC) at column 13 is a control character: retype the line without it',
+			start: 12,
+			end: 13,
+		});
+		expect(tokenize('\u0000\u0000')).toMatchObject({ok: false, message: expect.stringContaining('byte 0x00 (NUL) at column 1'), start: 0});
+		expect(tokenize('a\rb')).toMatchObject({ok: false, message: expect.stringContaining('byte 0x0d (CR) at column 2')});
+		expect(tokenize('a \u007f')).toMatchObject({ok: false, message: expect.stringContaining('byte 0x7f (DEL) at column 3')});
+		expect(tokenize('x\u009b31m')).toMatchObject({ok: false, message: expect.stringContaining('character U+009B (CSI) at column 2')});
+		expect(tokenize('host create "a\u202eb"')).toMatchObject({ok: false, message: expect.stringContaining('character U+202E (RLO) at column 15 is a bidirectional control')});
+		expect(tokenize('# \u001b[2J in a comment')).toMatchObject({ok: false});
+	});
+
+	it('keeps tabs as spaces between words, and printable Unicode', () => {
+		expect(tokenize('host\tcreate "漢字 🚀 é"')).toMatchObject({ok: true, tokens: [{text: 'host'}, {text: 'create'}, {text: '漢字 🚀 é'}]});
+	});
+});

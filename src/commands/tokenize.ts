@@ -5,6 +5,8 @@
  * unquoted word starting with `#` begins a comment that runs to the end.
  */
 
+import {findControlCharacter} from './control-chars.js';
+
 /** One word of a command line and where it sits (offsets into the text, end exclusive). */
 export type Token = {
 	readonly text: string;
@@ -19,8 +21,10 @@ export type TokenizeResult =
 	| {readonly ok: true; readonly tokens: readonly Token[]}
 	| {readonly ok: false; readonly message: string; readonly start: number; readonly end: number};
 
-/** Tokenizes one line; never throws. */
+/** Tokenizes one line; never throws. A line holding a control character is refused (see `findControlCharacter`). */
 export function tokenize(text: string): TokenizeResult {
+	const control = findControlCharacter(text);
+	if (control !== undefined) return {ok: false, ...control};
 	const tokens: Token[] = [];
 	let index = 0;
 	while (index < text.length) {
