@@ -1,7 +1,6 @@
 /**
  * The yardstick for netquest's start-up: the smallest Ink app. The benchmark
- * bundles it with netquest's own esbuild options (and once more with plain
- * ones). It draws one line and ends; with `--hold` it stays up (idle) so its
+ * bundles it with netquest's own esbuild options (which patch nothing). It draws one line and ends; with `--hold` it stays up (idle) so its
  * memory can be read.
  */
 import React from 'react';

@@ -21,8 +21,6 @@ import {pathToFileURL} from 'node:url';
 import {parseArgs} from 'node:util';
 import {fileURLToPath} from 'node:url';
 import * as esbuild from 'esbuild';
-import {confWithoutAjv, memoizedText, noDevtools, yogaWithoutFetch, zodEnglishOnly} from './bundle-plugins.mjs';
-import {fastInkOutput} from './fast-output-plugin.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -38,16 +36,15 @@ const BANNER = [
 
 /**
  * The esbuild options of a netquest bundle: one ES module for Node 20 with
- * every dependency inside, minified, React in production mode, and the
- * plugins of bundle-plugins.mjs. The benchmark bundles its Ink hello-world
- * with the same options, and with `plain` ones for comparison: only what it
- * takes to build a working bundle (no start-up or per-frame plugins).
+ * every dependency inside, as published (no plugin rewrites or stubs a file
+ * of node_modules), minified, React in production mode. The benchmark bundles
+ * its Ink hello-world with the same options.
  * `checker`: the checker identity the bundle carries (`checkerIdentity()`),
  * so it may use the checked-levels cache written with the same identity.
- * @param {{entry: string, name: string, outdir: string, plain?: boolean, checker?: string}} where
+ * @param {{entry: string, name: string, outdir: string, checker?: string}} where
  * @returns {import('esbuild').BuildOptions}
  */
-export function bundleOptions({entry, name, outdir, plain = false, checker}) {
+export function bundleOptions({entry, name, outdir, checker}) {
 	return {
 		absWorkingDir: root,
 		entryPoints: {[name]: entry},
@@ -63,7 +60,9 @@ export function bundleOptions({entry, name, outdir, plain = false, checker}) {
 		// React and friends drop their development-only checks.
 		define: {'process.env.NODE_ENV': '"production"', ...(checker === undefined ? {} : {__NETQUEST_CHECKER__: JSON.stringify(checker)})},
 		banner: {js: BANNER},
-		plugins: plain ? [noDevtools] : [fastInkOutput, noDevtools, yogaWithoutFetch, zodEnglishOnly, confWithoutAjv, memoizedText],
+		// Ink imports its React devtools bridge only when DEV=true, from react-devtools-core, an optional
+		// peer that is not installed: left as an import, it fails only then, with Ink's own message.
+		external: ['react-devtools-core'],
 		// jsonc-parser's "main" is a UMD wrapper whose require() calls esbuild cannot follow.
 		alias: {'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js'},
 		minify: true,

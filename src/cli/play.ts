@@ -7,7 +7,6 @@ import type {ProgressStore} from '../store/index.js';
 import {PROGRESS_FILE} from '../store/progress-file.js';
 import {memoryProgressStore} from '../store/memory-store.js';
 import {readSavedProgress} from '../store/progress-file.js';
-import {keepHeapSmall} from './heap.js';
 import {EXIT, type ExitCode} from './io.js';
 
 /**
@@ -65,7 +64,6 @@ export async function playCommand(args: readonly string[], context: CliContext, 
 	const {runGame} = await ui;
 	// The game always runs in a terminal: colour unless --no-color or the saved setting says never (runGame honours NO_COLOR).
 	const color = !context.options.noColor && preview.getSettings().color !== 'never';
-	void keepHeapSmall();
 	let opened = store;
 	const open = async (): Promise<ProgressStore> => (opened = await context.openStore());
 	const code = await runGame({catalog, store: store ?? open, preview, color, env: {...io.env}, ...(wanted === undefined ? {} : {initialLevelId: wanted})});
