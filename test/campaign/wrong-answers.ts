@@ -774,6 +774,26 @@ export const WRONG_ANSWERS: readonly WrongAnswer[] = [
 		script: ['natgw create natgw-b public-a 203.0.113.21', 'route remove rt-private 0.0.0.0/0', 'route add rt-private 0.0.0.0/0 natgw-b'],
 		fails: {pay: 'DENIED_BY_HOST_FIREWALL'},
 	},
+	// 24-stale-dns (troubleshooting)
+	{level: '24-stale-dns', mistake: 'the broken network as it starts', script: [], fails: {search: 'HOST_UNREACHABLE', mobile: 'HOST_UNREACHABLE', 'search-resolves': null}},
+	{
+		level: '24-stale-dns',
+		mistake: "only the mobile app's alias re-pointed at search-2: the website's name still leads to the old box",
+		script: ['dns remove api.travelbuddy.internal', 'dns add api.travelbuddy.internal A 10.0.2.31'],
+		fails: {search: 'HOST_UNREACHABLE', 'search-resolves': null},
+	},
+	{
+		level: '24-stale-dns',
+		mistake: "the record re-pointed at the database's address, a machine that exists, but whose firewall keeps the web tier out",
+		script: ['dns remove search.travelbuddy.internal', 'dns add search.travelbuddy.internal A 10.0.2.20'],
+		fails: {search: 'DENIED_BY_HOST_FIREWALL', mobile: 'DENIED_BY_HOST_FIREWALL', 'search-resolves': null},
+	},
+	{
+		level: '24-stale-dns',
+		mistake: "the search record removed and the alias pointed at the database's name",
+		script: ['dns remove search.travelbuddy.internal', 'dns remove api.travelbuddy.internal', 'dns add api.travelbuddy.internal CNAME db.travelbuddy.internal'],
+		fails: {search: 'NXDOMAIN', mobile: 'DENIED_BY_HOST_FIREWALL', 'search-resolves': null},
+	},
 ];
 
 /** Mistakes the commands refuse before the network changes. */
@@ -1005,6 +1025,16 @@ export const OTHER_RIGHT_ANSWERS: readonly OtherRightAnswer[] = [
 		level: '20-wrong-next-hop',
 		variant: 'the route through r1 by name instead of its address',
 		script: ['route remove rt-web 10.0.2.0/24', 'route add rt-web 10.0.2.0/24 via r1'],
+	},
+	{
+		level: '24-stale-dns',
+		variant: 'only the A record removed (by type), then the new address',
+		script: ['dns remove search.travelbuddy.internal A', 'dns add search.travelbuddy.internal A 10.0.2.31'],
+	},
+	{
+		level: '24-stale-dns',
+		variant: "a name for the new machine, and the service's name made an alias of it",
+		script: ['dns add search-2.travelbuddy.internal A 10.0.2.31', 'dns remove search.travelbuddy.internal', 'dns add search.travelbuddy.internal CNAME search-2.travelbuddy.internal'],
 	},
 	{
 		level: '22-nacl-return',
