@@ -247,6 +247,17 @@ describe('the cloud', () => {
 		expect(refusal('route add rt-private 0.0.0.0/0 nat-1', 'natgw delete nat-1').message).toMatch(/rt-private still sends traffic to nat-1/);
 	});
 
+	// AWS VPC user guide, "VPC CIDR blocks" / "Subnet sizing": /16 to /28, else InvalidVpc.Range / InvalidSubnet.Range.
+	it('keeps VPC and VPC subnet blocks between /16 and /28, as AWS does', () => {
+		expect(parse('vpc create big 172.16.0.0/12')).toMatchObject({ok: false, error: {message: expect.stringMatching(/^InvalidVpc\.Range: 172\.16\.0\.0\/12 is too large/)}});
+		expect(parse('vpc create tiny 172.16.0.0/29')).toMatchObject({ok: false, error: {message: expect.stringMatching(/^InvalidVpc\.Range: .* too small/)}});
+		expect(run('vpc create staging 172.16.0.0/16').vpcs.at(-1)).toEqual({id: 'staging', cidr: '172.16.0.0/16'});
+		expect(refusal('subnet create tiny 10.0.8.0/29 --vpc main').message).toMatch(/^InvalidSubnet\.Range: 10\.0\.8\.0\/29 is too small/);
+		expect(run('subnet create small 10.0.8.0/28 --vpc main').subnets.at(-1)).toMatchObject({id: 'small', cidr: '10.0.8.0/28', vpc: 'main'});
+		// Outside AWS a Linux subnet may be any size: a /30 point-to-point link is fine on premises.
+		expect(run('subnet create link 192.168.77.0/30').subnets.at(-1)).toMatchObject({id: 'link', cidr: '192.168.77.0/30'});
+	});
+
 	it('attaches one internet gateway per VPC', () => {
 		expect(run('igw attach igw-lab lab').internetGateways.find((gateway) => gateway.id === 'igw-lab')!.vpc).toBe('lab');
 		expect(refusal('igw attach igw-lab main').message).toBe('VPC main already has internet gateway igw-1: a VPC has at most one');

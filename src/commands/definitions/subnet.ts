@@ -3,6 +3,7 @@ import {subnetSchema} from '../../engine/network.js';
 import {cidr, flag, newId, ref} from '../args.js';
 import {config, fail} from '../define.js';
 import {byId, withoutId} from '../edit.js';
+import {awsBlockSizeProblem} from '../../engine/aws-limits.js';
 
 /** Subnets: blocks of addresses, on premises or inside a VPC. */
 
@@ -20,9 +21,12 @@ export const SUBNET_COMMANDS = [
 		details: [
 			'Subnets of one network must not overlap; a VPC subnet must lie inside the VPC block.',
 			'A VPC subnet loses five addresses: AWS reserves the first four and the last.',
+			'AWS accepts VPC and subnet blocks from /16 to /28.',
 		],
 		params: [newId('id', 'subnet'), cidr('cidr'), flag('--vpc', ref('vpc', 'vpc'))],
 		apply: (network, args) => {
+			const tooBig = args.vpc === undefined ? undefined : awsBlockSizeProblem(args.cidr, 'subnet');
+			if (tooBig !== undefined) return fail(tooBig, 'cidr');
 			const subnet = subnetSchema.parse({id: args.id, cidr: args.cidr, ...(args.vpc === undefined ? {} : {vpc: args.vpc})});
 			return {
 				network: {...network, subnets: [...network.subnets, subnet]},

@@ -3,6 +3,7 @@ import {address, cidr, newId, ref} from '../args.js';
 import {config, fail} from '../define.js';
 import {byId, firstFreeAddress, replaceById, withoutId} from '../edit.js';
 import {nameTag} from './subnet.js';
+import {awsBlockSizeProblem} from '../../engine/aws-limits.js';
 
 /** The cloud: VPCs, internet gateways and NAT gateways. */
 
@@ -14,6 +15,10 @@ export const VPC_COMMANDS = [
 		example: 'vpc create staging 10.1.0.0/16',
 		details: ['Use a private block (RFC 1918: 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16); subnets are carved out of it.'],
 		params: [newId('id', 'VPC'), cidr('cidr')],
+		check: (args) => {
+			const problem = awsBlockSizeProblem(args.cidr, 'vpc');
+			return problem === undefined ? undefined : fail(problem, 'cidr');
+		},
 		apply: (network, args) => ({
 			network: {...network, vpcs: [...network.vpcs, {id: args.id, cidr: args.cidr}]},
 			summary: `Created VPC ${args.id} (${args.cidr}).`,
