@@ -1,4 +1,5 @@
 import {z} from 'zod';
+import {sourceClassSchema} from './address-class.js';
 import {flowSchema, type Trace} from './flow.js';
 import {addressSchema, cidrSchema, idSchema, portSchema, protocolSchema} from './network.js';
 import {OUTCOME_CODES, type OutcomeCode} from './outcome.js';
@@ -21,6 +22,8 @@ export const reachGoalSchema = z.object({
 	...goalBase,
 	kind: z.literal('reach'),
 	flow: flowSchema,
+	/** Every address of this class, sent from where `flow.from` sits, must be delivered (see address-class.ts). */
+	sources: sourceClassSchema.optional(),
 	/** A host, gateway or router id the packet must pass through. */
 	via: idSchema.optional(),
 });
@@ -30,6 +33,8 @@ export const blockedGoalSchema = z.object({
 	...goalBase,
 	kind: z.literal('blocked'),
 	flow: flowSchema,
+	/** No address of this class, sent from where `flow.from` sits, may be delivered. */
+	sources: sourceClassSchema.optional(),
 	codes: z.array(z.enum(OUTCOME_CODES)).optional(),
 });
 

@@ -1,4 +1,7 @@
+import {formatAddress} from './address.js';
+import {describeClass, representatives} from './address-class.js';
 import {computeExposure} from './exposure.js';
+import type {Trace} from './flow.js';
 import {goalSchema, type BlockedGoal, type Goal, type GoalInput, type GoalResult, type GradeReport, type ReachGoal} from './goal.js';
 import type {Network} from './network.js';
 import {gradeOnlyGoal} from './only-goal.js';
@@ -33,30 +36,56 @@ function malformed(input: unknown, position: number, problem: string): GoalResul
 	};
 }
 
+/**
+ * The trace that decides a goal over its source class: the first member
+ * address for which `failing` holds (the sample's own address first), or the
+ * sample's own trace when none fails. `who` names the counterexample's source.
+ */
+function decidingTrace(network: Network, goal: ReachGoal | BlockedGoal, failing: (result: Trace) => boolean): {result: Trace; who: string; problem?: string} {
+	const own = trace(network, goal.flow);
+	if (goal.sources === undefined) return {result: own, who: ''};
+	const found = representatives(network, goal.flow.from, goal.sources);
+	if ('problem' in found) {
+		const problem = `The goal's sources cannot be checked: ${found.problem}.`;
+		return {result: {...own, outcome: {code: 'BAD_FLOW', at: goal.flow.from, message: problem}}, who: '', problem};
+	}
+	if (failing(own)) return {result: own, who: ''};
+	for (const address of found.addresses) {
+		const result = trace(network, goal.flow, {sourceAddress: address});
+		if (failing(result)) return {result, who: `From ${formatAddress(address)} (one of ${describeClass(goal.sources)}): `};
+	}
+	return {result: own, who: ''};
+}
+
 function gradeReach(network: Network, goal: ReachGoal): GoalResult {
-	const result = trace(network, goal.flow);
+	const fails = (result: Trace) => result.outcome.code !== 'DELIVERED' || (goal.via !== undefined && !result.path.includes(goal.via));
+	const {result, who} = decidingTrace(network, goal, fails);
 	const base = {id: goal.id, kind: goal.kind, description: goal.description, code: result.outcome.code, trace: result};
-	if (result.outcome.code !== 'DELIVERED') return {...base, passed: false, message: result.outcome.message};
+	if (result.outcome.code !== 'DELIVERED') return {...base, passed: false, message: `${who}${result.outcome.message}`};
 	if (goal.via !== undefined && !result.path.includes(goal.via)) {
-		return {...base, passed: false, message: `Delivered, but not through ${goal.via}.`};
+		return {...base, passed: false, message: `${who}Delivered, but not through ${goal.via}.`};
 	}
 	const through = goal.via === undefined ? '' : ` through ${goal.via}`;
-	return {...base, passed: true, message: `Delivered${through}: ${result.outcome.message}`};
+	const every = goal.sources === undefined ? '' : ` (and so from every address of ${describeClass(goal.sources)})`;
+	return {...base, passed: true, message: `Delivered${through}${every}: ${result.outcome.message}`};
 }
 
 function gradeBlocked(network: Network, goal: BlockedGoal): GoalResult {
-	const result = trace(network, goal.flow);
+	const fails = (result: Trace) => result.outcome.code === 'DELIVERED' || (goal.codes !== undefined && !goal.codes.includes(result.outcome.code));
+	const {result, who, problem} = decidingTrace(network, goal, fails);
 	const code = result.outcome.code;
 	const base = {id: goal.id, kind: goal.kind, description: goal.description, code, trace: result};
-	if (code === 'DELIVERED') return {...base, passed: false, message: `It should be blocked, but it was delivered: ${result.outcome.message}`};
+	if (problem !== undefined) return {...base, passed: false, message: problem};
+	if (code === 'DELIVERED') return {...base, passed: false, message: `${who}It should be blocked, but it was delivered: ${result.outcome.message}`};
 	if (goal.codes !== undefined && !goal.codes.includes(code)) {
 		return {
 			...base,
 			passed: false,
-			message: `Blocked, but for the wrong reason: ${code}, expected ${goal.codes.join(' or ')}. ${result.outcome.message}`,
+			message: `${who}Blocked, but for the wrong reason: ${code}, expected ${goal.codes.join(' or ')}. ${result.outcome.message}`,
 		};
 	}
-	return {...base, passed: true, message: `Blocked (${code}): ${result.outcome.message}`};
+	const every = goal.sources === undefined ? '' : ` (and so from every address of ${describeClass(goal.sources)})`;
+	return {...base, passed: true, message: `Blocked (${code})${every}: ${result.outcome.message}`};
 }
 
 function gradeGoal(network: Network, goal: Goal, cache: ReachabilityCache): GoalResult {
