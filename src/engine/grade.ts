@@ -36,64 +36,64 @@ function malformed(input: unknown, position: number, problem: string): GoalResul
 	};
 }
 
+/** What one trace says about a flow goal: passed or not, and why. `every` is appended to a pass ("and so from every address of …"). */
+type FlowVerdict = {readonly passed: boolean; readonly message: string};
+
+function reachVerdict(goal: ReachGoal, result: Trace, every: string): FlowVerdict {
+	if (result.outcome.code !== 'DELIVERED') return {passed: false, message: result.outcome.message};
+	if (goal.via !== undefined && !result.path.includes(goal.via)) return {passed: false, message: `Delivered, but not through ${goal.via}.`};
+	const through = goal.via === undefined ? '' : ` through ${goal.via}`;
+	return {passed: true, message: `Delivered${through}${every}: ${result.outcome.message}`};
+}
+
+function blockedVerdict(goal: BlockedGoal, result: Trace, every: string): FlowVerdict {
+	const code = result.outcome.code;
+	if (code === 'DELIVERED') return {passed: false, message: `It should be blocked, but it was delivered: ${result.outcome.message}`};
+	if (goal.codes !== undefined && !goal.codes.includes(code)) {
+		return {passed: false, message: `Blocked, but for the wrong reason: ${code}, expected ${goal.codes.join(' or ')}. ${result.outcome.message}`};
+	}
+	return {passed: true, message: `Blocked (${code})${every}: ${result.outcome.message}`};
+}
+
 /**
- * The trace that decides a goal over its source class: the first member
- * address for which `failing` holds (the sample's own address first), or the
- * sample's own trace when none fails. `who` names the counterexample's source.
+ * Grades a reach or blocked goal. Without `sources` the sample host's own
+ * trace decides; with them, the first member address of the class whose trace
+ * fails the goal (the sample's own address first) is the counterexample, named
+ * in the message, and the goal passes only when no member fails.
  */
-function decidingTrace(network: Network, goal: ReachGoal | BlockedGoal, failing: (result: Trace) => boolean): {result: Trace; who: string; problem?: string} {
+function gradeFlowGoal<G extends ReachGoal | BlockedGoal>(network: Network, goal: G, verdictOf: (goal: G, result: Trace, every: string) => FlowVerdict): GoalResult {
+	const result = (trace: Trace, verdict: FlowVerdict): GoalResult => ({
+		id: goal.id,
+		kind: goal.kind,
+		description: goal.description,
+		code: trace.outcome.code,
+		trace,
+		...verdict,
+	});
 	const own = trace(network, goal.flow);
-	if (goal.sources === undefined) return {result: own, who: ''};
+	if (goal.sources === undefined) return result(own, verdictOf(goal, own, ''));
 	const found = representatives(network, goal.flow.from, goal.sources);
 	if ('problem' in found) {
-		const problem = `The goal's sources cannot be checked: ${found.problem}.`;
-		return {result: {...own, outcome: {code: 'BAD_FLOW', at: goal.flow.from, message: problem}}, who: '', problem};
+		const message = `The goal's sources cannot be checked: ${found.problem}.`;
+		return result({...own, outcome: {code: 'BAD_FLOW', at: goal.flow.from, message}}, {passed: false, message});
 	}
-	if (failing(own)) return {result: own, who: ''};
+	const every = ` (and so from every address of ${describeClass(goal.sources)})`;
+	const ownVerdict = verdictOf(goal, own, every);
+	if (!ownVerdict.passed) return result(own, ownVerdict);
 	for (const address of found.addresses) {
-		const result = trace(network, goal.flow, {sourceAddress: address});
-		if (failing(result)) return {result, who: `From ${formatAddress(address)} (one of ${describeClass(goal.sources)}): `};
+		const member = trace(network, goal.flow, {sourceAddress: address});
+		const verdict = verdictOf(goal, member, every);
+		if (!verdict.passed) return result(member, {passed: false, message: `From ${formatAddress(address)} (one of ${describeClass(goal.sources)}): ${verdict.message}`});
 	}
-	return {result: own, who: ''};
-}
-
-function gradeReach(network: Network, goal: ReachGoal): GoalResult {
-	const fails = (result: Trace) => result.outcome.code !== 'DELIVERED' || (goal.via !== undefined && !result.path.includes(goal.via));
-	const {result, who} = decidingTrace(network, goal, fails);
-	const base = {id: goal.id, kind: goal.kind, description: goal.description, code: result.outcome.code, trace: result};
-	if (result.outcome.code !== 'DELIVERED') return {...base, passed: false, message: `${who}${result.outcome.message}`};
-	if (goal.via !== undefined && !result.path.includes(goal.via)) {
-		return {...base, passed: false, message: `${who}Delivered, but not through ${goal.via}.`};
-	}
-	const through = goal.via === undefined ? '' : ` through ${goal.via}`;
-	const every = goal.sources === undefined ? '' : ` (and so from every address of ${describeClass(goal.sources)})`;
-	return {...base, passed: true, message: `Delivered${through}${every}: ${result.outcome.message}`};
-}
-
-function gradeBlocked(network: Network, goal: BlockedGoal): GoalResult {
-	const fails = (result: Trace) => result.outcome.code === 'DELIVERED' || (goal.codes !== undefined && !goal.codes.includes(result.outcome.code));
-	const {result, who, problem} = decidingTrace(network, goal, fails);
-	const code = result.outcome.code;
-	const base = {id: goal.id, kind: goal.kind, description: goal.description, code, trace: result};
-	if (problem !== undefined) return {...base, passed: false, message: problem};
-	if (code === 'DELIVERED') return {...base, passed: false, message: `${who}It should be blocked, but it was delivered: ${result.outcome.message}`};
-	if (goal.codes !== undefined && !goal.codes.includes(code)) {
-		return {
-			...base,
-			passed: false,
-			message: `${who}Blocked, but for the wrong reason: ${code}, expected ${goal.codes.join(' or ')}. ${result.outcome.message}`,
-		};
-	}
-	const every = goal.sources === undefined ? '' : ` (and so from every address of ${describeClass(goal.sources)})`;
-	return {...base, passed: true, message: `Blocked (${code})${every}: ${result.outcome.message}`};
+	return result(own, ownVerdict);
 }
 
 function gradeGoal(network: Network, goal: Goal, cache: ReachabilityCache): GoalResult {
 	switch (goal.kind) {
 		case 'reach':
-			return gradeReach(network, goal);
+			return gradeFlowGoal(network, goal, reachVerdict);
 		case 'blocked':
-			return gradeBlocked(network, goal);
+			return gradeFlowGoal(network, goal, blockedVerdict);
 		case 'only':
 			return gradeOnlyGoal(network, goal, cache);
 		case 'state': {
