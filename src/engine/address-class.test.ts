@@ -59,6 +59,28 @@ describe('address classes', () => {
 		expect(wide.message).toMatch(/^From 198\.51\.128\.0 \(one of 198\.0\.0\.0\/8\)/);
 	});
 
+	it('a reach goal over a subnet holds for every usable address of it, not only the sample’s', () => {
+		const fromSubnet = (source: string) => {
+			const input = cloudInput();
+			input.securityGroups![1]!.inbound = [{protocol: 'tcp', ports: '8080', source}];
+			return network(input);
+		};
+		const tier = {id: 'tier', kind: 'reach', description: 'The public subnet reaches the payment app', flow: {from: 'web', toHost: 'app', port: 8080}, sources: {subnet: 'public'}} as const;
+		expect(grade(fromSubnet('10.0.1.0/24'), [tier]).goals[0]!.passed).toBe(true);
+		// The sample 10.0.1.20 is inside the /27, so its own trace is delivered; 10.0.1.32 is not.
+		const part = grade(fromSubnet('10.0.1.0/27'), [tier]).goals[0]!;
+		expect(part.passed).toBe(false);
+		expect(part.message).toMatch(/^From 10\.0\.1\.32 \(one of subnet public\)/);
+		expect(part.code).toBe('DENIED_BY_SECURITY_GROUP');
+		const found = representatives(fromSubnet('10.0.1.0/27'), 'web', {subnet: 'public'});
+		if ('problem' in found) throw new Error(found.problem);
+		// AWS reserves the first four addresses and the last (10.0.1.0-3, .255); the NAT gateway's 10.0.1.10 is another machine's.
+		const shown = found.addresses.map(formatAddress);
+		expect(shown).not.toContain('10.0.1.0');
+		expect(shown).not.toContain('10.0.1.10');
+		expect(shown.every((address) => address.startsWith('10.0.1.'))).toBe(true);
+	});
+
 	it('a sample that cannot send the class fails the goal with a sentence, it never throws', () => {
 		const wrong = {...sshFromInternet, flow: {from: 'web', toHost: 'db', port: 3306}, sources: 'internet'} as const;
 		const result = grade(network(cloudInput()), [wrong]).goals[0]!;
